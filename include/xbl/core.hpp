@@ -1,0 +1,14 @@
+#pragma once
+
+// The core: describing a type once, and from that reading, writing, validating and formatting it.
+#include "xbl/core/error.hpp"
+#include "xbl/core/result.hpp"
+#include "xbl/core/options.hpp"
+#include "xbl/core/describe.hpp"
+#include "xbl/core/open_enum.hpp"
+#include "xbl/core/raw_json.hpp"
+#include "xbl/core/uri.hpp"
+#include "xbl/core/validate.hpp"
+#include "xbl/core/reader.hpp"
+#include "xbl/core/writer.hpp"
+#include "xbl/core/format.hpp"

@@ -1,0 +1,145 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "xbl/core/raw_json.hpp"
+
+namespace xbl {
+
+// The one description of a type. Specialise it with
+//   static constexpr auto fields = xbl::make_fields(xbl::field("jsonName", &T::member, rules...), ...);
+// and optionally
+//   static constexpr auto rules = xbl::make_rules(rule...);   // rules over the whole object
+//   static constexpr auto extras = &T::extras;                // where unknown members are kept
+// Enumerations are described with `values` instead (see open_enum.hpp).
+template <class T>
+struct meta;
+
+// One described member: its JSON key, where it lives, and the rules its value must meet.
+template <class Struct, class Member, class... Rules>
+struct field_t {
+  using struct_type = Struct;
+  using member_type = Member;
+  std::string_view name;
+  Member Struct::*member;
+  std::tuple<Rules...> rules;
+};
+
+template <class Struct, class Member, class... Rules>
+constexpr auto field(std::string_view name, Member Struct::*member, Rules... rules) {
+  return field_t<Struct, Member, Rules...>{name, member, std::tuple<Rules...>{rules...}};
+}
+
+template <class... Fields>
+constexpr auto make_fields(Fields... fields) {
+  return std::tuple<Fields...>{fields...};
+}
+
+template <class... Rules>
+constexpr auto make_rules(Rules... rules) {
+  return std::tuple<Rules...>{rules...};
+}
+
+// What the wire carried beyond the described values of one object, so that a value read with
+// unknown_keys = keep writes back what it read: the unknown members in order, and which
+// described members were present although empty (`[]`, `null`), so they are not dropped on write.
+// It does not take part in comparison of the present bits: `[]` and an absent array are the same value.
+struct extras {
+  std::vector<std::pair<std::string, raw_json>> unknown;
+  std::uint64_t present_empty = 0;
+
+  friend bool operator==(const extras& a, const extras& b) { return a.unknown == b.unknown; }
+};
+
+template <class T>
+concept described = requires { meta<T>::fields; };
+
+template <class T>
+concept described_enum = std::is_enum_v<T> && requires { meta<T>::values; };
+
+template <described T>
+inline constexpr std::size_t field_count = std::tuple_size_v<std::remove_cvref_t<decltype(meta<T>::fields)>>;
+
+template <described T>
+inline constexpr std::array<std::string_view, field_count<T>> field_names = [] {
+  return std::apply([](const auto&... f) { return std::array<std::string_view, sizeof...(f)>{f.name...}; },
+                    meta<T>::fields);
+}();
+
+namespace detail {
+
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+
+template <class T>
+struct is_vector : std::false_type {};
+template <class T, class A>
+struct is_vector<std::vector<T, A>> : std::true_type {};
+
+template <class T>
+struct is_std_array : std::false_type {};
+template <class T, std::size_t N>
+struct is_std_array<std::array<T, N>> : std::true_type {};
+
+template <class T>
+struct is_string_map : std::false_type {};
+template <class T, class C, class A>
+struct is_string_map<std::map<std::string, T, C, A>> : std::true_type {};
+
+template <class T>
+concept has_extras = described<T> && requires(T& t) {
+  { t.*(meta<T>::extras) } -> std::same_as<extras&>;
+};
+
+template <class T>
+concept has_object_rules = described<T> && requires { meta<T>::rules; };
+
+// Absent optional and vector members are allowed; every other member must be in the object.
+template <class M>
+inline constexpr bool is_required = !is_optional<M>::value && !is_vector<M>::value;
+
+template <class T, class F>
+constexpr void for_each_field(F&& f) {
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (f(std::get<I>(meta<T>::fields), std::integral_constant<std::size_t, I>{}), ...);
+  }(std::make_index_sequence<field_count<T>>{});
+}
+
+// Calls f with the field whose index is `index`; the switch a compiler makes of this fold is the
+// dispatch from a matched key to the code that reads that member's type.
+template <class T, class F>
+constexpr bool visit_field(std::size_t index, F&& f) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    bool ok = true;
+    ((I == index ? (ok = f(std::get<I>(meta<T>::fields), std::integral_constant<std::size_t, I>{}), true) : false) ||
+     ...);
+    return ok;
+  }(std::make_index_sequence<field_count<T>>{});
+}
+
+template <class T>
+constexpr void check_description() {
+  static_assert(field_count<T> > 0, "xbl::meta<T>::fields describes no member");
+  if constexpr (has_extras<T>) {
+    static_assert(field_count<T> <= 64, "a type that keeps extras can describe at most 64 members");
+  }
+  constexpr auto names = field_names<T>;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    for (std::size_t j = i + 1; j < names.size(); ++j)
+      if (names[i] == names[j]) throw "xbl::meta<T>::fields names one JSON key twice";
+}
+
+}  // namespace detail
+}  // namespace xbl

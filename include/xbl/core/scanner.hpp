@@ -1,0 +1,451 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "xbl/core/error.hpp"
+#include "xbl/core/options.hpp"
+#include "xbl/core/utf8.hpp"
+
+namespace xbl::detail {
+
+// RFC 6901: `~` and `/` inside a reference token are written `~0` and `~1`.
+inline void append_pointer_token(std::string& out, std::string_view token) {
+  out += '/';
+  for (char c : token) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+}
+
+inline std::string quoted(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  out += s;
+  out += '"';
+  return out;
+}
+
+// A number as it stands in the text, already checked against the RFC 8259 grammar.
+struct number_token {
+  const char* begin;
+  const char* end;
+  bool negative;
+  bool integer;  // no fraction and no exponent
+};
+
+// Throws nothing, allocates nothing on the way to success: a failed step records the first error
+// (what and where) and returns false, and every level it unwinds through adds its key or index to
+// the path. The path is therefore only ever built for the one error that is reported.
+class scanner {
+ public:
+  scanner(std::string_view text, const read_options& options) noexcept
+      : begin_(text.data()), p(text.data()), end(text.data() + text.size()), opt(options) {}
+
+  const char* begin_;
+  const char* p;
+  const char* end;
+  const read_options& opt;
+  std::size_t depth = 0;
+  std::string scratch;  // decoded keys that had escapes
+
+  bool at_end() const noexcept { return p >= end; }
+  char peek() const noexcept { return *p; }  // only after !at_end()
+
+  // ---- errors -----------------------------------------------------------------------------------
+
+  bool fail(errc code, const char* where, std::string message) {
+    if (code_ == errc::ok) {
+      code_ = code;
+      where_ = where;
+      message_ = std::move(message);
+    }
+    return false;
+  }
+  bool failed() const noexcept { return code_ != errc::ok; }
+  void unwind_key(std::string_view key) { reversed_path_.emplace_back(key); }
+  void unwind_index(std::size_t i) { reversed_path_.push_back(std::to_string(i)); }
+
+  error take_error() const {
+    error e;
+    e.code = code_;
+    e.message = message_;
+    e.offset = static_cast<std::size_t>(where_ - begin_);
+    e.line = 1;
+    const char* line_start = begin_;
+    for (const char* q = begin_; q < where_; ++q)
+      if (*q == '\n') {
+        ++e.line;
+        line_start = q + 1;
+      }
+    e.column = static_cast<std::size_t>(where_ - line_start) + 1;
+    for (auto it = reversed_path_.rbegin(); it != reversed_path_.rend(); ++it) append_pointer_token(e.path, *it);
+    return e;
+  }
+
+  // Fails with a message naming the character found, or unexpected_end when there is none.
+  bool fail_expected(std::string_view what) {
+    if (at_end()) return fail(errc::unexpected_end, p, "expected " + std::string(what) + " but the text ended");
+    return fail(errc::syntax, p, "expected " + std::string(what) + ", found " + describe_here());
+  }
+
+  std::string describe_here() const {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c >= 0x21 && c < 0x7F) return "'" + std::string(1, static_cast<char>(c)) + "'";
+    static constexpr char hex[] = "0123456789ABCDEF";
+    return std::string("byte 0x") + hex[c >> 4] + hex[c & 15];
+  }
+
+  // ---- whitespace and comments ------------------------------------------------------------------
+
+  bool skip_ws() {
+    for (;;) {
+      while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) ++p;
+      if (p >= end || *p != '/') return true;
+      if (!opt.comments) return fail(errc::syntax, p, "comments are not JSON (read_options::comments allows them)");
+      if (p + 1 < end && p[1] == '/') {
+        p += 2;
+        while (p < end && *p != '\n') ++p;
+      } else if (p + 1 < end && p[1] == '*') {
+        const char* start = p;
+        p += 2;
+        while (p + 1 < end && !(p[0] == '*' && p[1] == '/')) ++p;
+        if (p + 1 >= end) {
+          p = end;
+          return fail(errc::unexpected_end, start, "a '/*' comment is never closed");
+        }
+        p += 2;
+      } else {
+        return fail(errc::syntax, p, "a '/' that starts no comment");
+      }
+    }
+  }
+
+  // ---- structure --------------------------------------------------------------------------------
+
+  bool enter(const char* where) {
+    if (depth >= opt.max_depth)
+      return fail(errc::depth_exceeded, where,
+                  "nesting deeper than " + std::to_string(opt.max_depth) + " levels (read_options::max_depth)");
+    ++depth;
+    return true;
+  }
+  void leave() noexcept { --depth; }
+
+  // After a ',' in an array or object: true when a trailing comma closes it here (and it is allowed).
+  bool trailing_comma_closes(char close, const char* comma) {
+    if (p < end && *p == close) {
+      if (opt.trailing_commas) return true;
+      fail(errc::syntax, comma, "trailing comma before '" + std::string(1, close) +
+                                    "' (read_options::trailing_commas allows it)");
+    }
+    return false;
+  }
+
+  // ---- literals ---------------------------------------------------------------------------------
+
+  bool literal(std::string_view word) {
+    const std::size_t left = static_cast<std::size_t>(end - p);
+    const std::size_t n = left < word.size() ? left : word.size();
+    for (std::size_t i = 0; i < n; ++i)
+      if (p[i] != word[i]) return fail(errc::syntax, p, "invalid literal; did you mean '" + std::string(word) + "'?");
+    if (left < word.size()) return fail(errc::unexpected_end, end, "the text ends inside '" + std::string(word) + "'");
+    p += word.size();
+    return true;
+  }
+
+  // ---- numbers ----------------------------------------------------------------------------------
+
+  bool number(number_token& t) {
+    t.begin = p;
+    t.negative = false;
+    t.integer = true;
+    if (*p == '+') return fail(errc::invalid_number, p, "a number may not start with '+'");
+    if (*p == '.') return fail(errc::invalid_number, p, "a number needs a digit before '.'");
+    if (*p == '-') {
+      t.negative = true;
+      ++p;
+    }
+    if (p >= end || *p < '0' || *p > '9') {
+      return fail(errc::invalid_number, t.begin, "expected a digit after '-' (NaN and Infinity are not JSON)");
+    }
+    if (*p == '0') {
+      ++p;
+      if (p < end && *p >= '0' && *p <= '9') return fail(errc::invalid_number, t.begin, "a number may not have leading zeros");
+    } else {
+      while (p < end && *p >= '0' && *p <= '9') ++p;
+    }
+    if (p < end && *p == '.') {
+      ++p;
+      t.integer = false;
+      if (p >= end || *p < '0' || *p > '9') return fail(errc::invalid_number, t.begin, "expected a digit after '.'");
+      while (p < end && *p >= '0' && *p <= '9') ++p;
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+      ++p;
+      t.integer = false;
+      if (p < end && (*p == '+' || *p == '-')) ++p;
+      if (p >= end || *p < '0' || *p > '9') return fail(errc::invalid_number, t.begin, "expected a digit in the exponent");
+      while (p < end && *p >= '0' && *p <= '9') ++p;
+    }
+    t.end = p;
+    return true;
+  }
+
+  // ---- strings ----------------------------------------------------------------------------------
+
+  // Reads the string at p (which is a '"'), appending its decoded text to *out unless out is null.
+  // Sets `escaped` when the text held a backslash escape, so a caller that only needs a view can
+  // tell whether the bytes in the input are the value.
+  bool string(std::string* out, bool& escaped) {
+    ++p;
+    escaped = false;
+    const char* run = p;
+    for (;;) {
+      while (end - p >= 8 && plain_word(p)) p += 8;
+      while (p < end && plain_byte(static_cast<unsigned char>(*p))) ++p;
+      if (p >= end) return fail(errc::unexpected_end, end, "the text ends inside a string");
+      const auto c = static_cast<unsigned char>(*p);
+      if (c == '"') {
+        if (out) out->append(run, p);
+        ++p;
+        return true;
+      }
+      if (c >= 0x80) {
+        const std::size_t n = utf8_sequence_length(reinterpret_cast<const unsigned char*>(p),
+                                                   reinterpret_cast<const unsigned char*>(end));
+        if (n == 0) return fail(errc::invalid_utf8, p, "invalid UTF-8 in a string (" + describe_here() + ")");
+        p += n;
+        continue;
+      }
+      if (c < 0x20) {
+        return fail(errc::syntax, p, "control character " + describe_here() +
+                                         " in a string; write it as an escape such as \\n or \\u00XX");
+      }
+      // a backslash
+      escaped = true;
+      if (out) out->append(run, p);
+      if (!escape(out)) return false;
+      run = p;
+    }
+  }
+
+  // ---- keys, objects, arrays --------------------------------------------------------------------
+
+  struct key_info {
+    std::string_view text;  // decoded; valid until the next key is read
+    const char* at;         // where the key starts
+    const char* end;        // just past it
+    bool quoted;
+    bool decoded;  // the key had escapes: `text` lives in `scratch`, which deeper keys overwrite
+  };
+
+  static constexpr bool ident_start(char c) noexcept {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
+  }
+  static constexpr bool ident_char(char c) noexcept { return ident_start(c) || (c >= '0' && c <= '9'); }
+
+  bool key(key_info& k) {
+    k.at = p;
+    if (p < end && *p == '"') {
+      k.quoted = true;
+      bool escaped;
+      if (!string(nullptr, escaped)) return false;
+      k.end = p;
+      k.decoded = escaped;
+      if (!escaped) {
+        k.text = std::string_view(k.at + 1, static_cast<std::size_t>(p - k.at - 2));
+      } else {
+        scratch.clear();
+        p = k.at;
+        string(&scratch, escaped);
+        k.text = scratch;
+      }
+      return true;
+    }
+    if (p < end && ident_start(*p)) {
+      if (!opt.unquoted_keys)
+        return fail(errc::syntax, p, "object keys must be quoted (read_options::unquoted_keys allows bare identifiers)");
+      k.quoted = false;
+      k.decoded = false;
+      while (p < end && ident_char(*p)) ++p;
+      k.end = p;
+      k.text = std::string_view(k.at, static_cast<std::size_t>(p - k.at));
+      return true;
+    }
+    return fail_expected("an object key");
+  }
+
+  // The decoded text of the key at `at`, read again: only the error path needs it after the value.
+  std::string key_text_at(const char* at) {
+    const char* save = p;
+    p = at;
+    std::string text;
+    if (*p == '"') {
+      bool escaped;
+      string(&text, escaped);
+    } else {
+      while (p < end && ident_char(*p)) ++p;
+      text.assign(at, p);
+    }
+    p = save;
+    return text;
+  }
+
+  // The one loop every object goes through (described structs, maps, skipped and raw values):
+  // `member(key)` is called with p at the member's value and must consume it.
+  template <class Member>
+  bool object(Member&& member) {
+    const char* open = p;
+    if (!enter(open)) return false;
+    ++p;
+    if (!skip_ws()) return false;
+    if (p < end && *p == '}') {
+      ++p;
+      leave();
+      return true;
+    }
+    for (;;) {
+      key_info k;
+      if (!key(k)) return false;
+      if (!skip_ws()) return false;
+      if (p >= end || *p != ':') return fail_expected("':' after object key");
+      ++p;
+      if (!skip_ws()) return false;
+      if (!member(static_cast<const key_info&>(k))) {
+        unwind_key(k.decoded ? key_text_at(k.at) : std::string(k.text));
+        return false;
+      }
+      if (!skip_ws()) return false;
+      if (p < end && *p == ',') {
+        const char* comma = p++;
+        if (!skip_ws()) return false;
+        if (trailing_comma_closes('}', comma)) {
+          ++p;
+          break;
+        }
+        if (failed()) return false;
+        continue;
+      }
+      if (p < end && *p == '}') {
+        ++p;
+        break;
+      }
+      return fail_expected("',' or '}' after an object member");
+    }
+    leave();
+    return true;
+  }
+
+  // `element(index)` is called with p at each element and must consume it.
+  template <class Element>
+  bool array(Element&& element) {
+    if (!enter(p)) return false;
+    ++p;
+    if (!skip_ws()) return false;
+    if (p < end && *p == ']') {
+      ++p;
+      leave();
+      return true;
+    }
+    for (std::size_t i = 0;; ++i) {
+      if (!element(i)) {
+        unwind_index(i);
+        return false;
+      }
+      if (!skip_ws()) return false;
+      if (p < end && *p == ',') {
+        const char* comma = p++;
+        if (!skip_ws()) return false;
+        if (trailing_comma_closes(']', comma)) {
+          ++p;
+          break;
+        }
+        if (failed()) return false;
+        continue;
+      }
+      if (p < end && *p == ']') {
+        ++p;
+        break;
+      }
+      return fail_expected("',' or ']' after an array element");
+    }
+    leave();
+    return true;
+  }
+
+ private:
+  static int hex_value(char c) noexcept {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+
+  bool hex4(const char* at, std::uint32_t& v) {
+    v = 0;
+    for (int i = 0; i < 4; ++i) {
+      if (at + 2 + i >= end) return fail(errc::unexpected_end, end, "the text ends inside a \\u escape");
+      const int h = hex_value(at[2 + i]);
+      if (h < 0) return fail(errc::invalid_escape, at, "a \\u escape needs four hexadecimal digits");
+      v = v * 16 + static_cast<std::uint32_t>(h);
+    }
+    return true;
+  }
+
+  bool escape(std::string* out) {
+    const char* at = p;
+    if (p + 1 >= end) return fail(errc::unexpected_end, end, "the text ends inside an escape");
+    char decoded;
+    switch (p[1]) {
+      case '"': decoded = '"'; break;
+      case '\\': decoded = '\\'; break;
+      case '/': decoded = '/'; break;
+      case 'b': decoded = '\b'; break;
+      case 'f': decoded = '\f'; break;
+      case 'n': decoded = '\n'; break;
+      case 'r': decoded = '\r'; break;
+      case 't': decoded = '\t'; break;
+      case 'u': {
+        std::uint32_t cp;
+        if (!hex4(at, cp)) return false;
+        p += 6;
+        if (cp >= 0xDC00 && cp <= 0xDFFF)
+          return fail(errc::invalid_escape, at, "a \\u escape of a low surrogate with no high surrogate before it");
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+          if (!(p + 1 < end && p[0] == '\\' && p[1] == 'u')) {
+            if (p + 1 >= end) return fail(errc::unexpected_end, end, "the text ends after a high surrogate escape");
+            return fail(errc::invalid_escape, at, "a \\u escape of a high surrogate not followed by a low one");
+          }
+          std::uint32_t low;
+          if (!hex4(p, low)) return false;
+          if (low < 0xDC00 || low > 0xDFFF)
+            return fail(errc::invalid_escape, at, "a \\u escape of a high surrogate not followed by a low one");
+          p += 6;
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        }
+        if (out) utf8_append(*out, cp);
+        return true;
+      }
+      default:
+        ++p;
+        return fail(errc::invalid_escape, at, describe_here() + " after a backslash is not a JSON escape");
+    }
+    if (out) *out += decoded;
+    p += 2;
+    return true;
+  }
+
+  errc code_ = errc::ok;
+  const char* where_ = nullptr;
+  std::string message_;
+  std::vector<std::string> reversed_path_;
+};
+
+}  // namespace xbl::detail
