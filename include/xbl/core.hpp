@@ -11,4 +11,6 @@
 #include "xbl/core/validate.hpp"
 #include "xbl/core/reader.hpp"
 #include "xbl/core/writer.hpp"
+#include "xbl/core/variant.hpp"
+#include "xbl/core/ids.hpp"
 #include "xbl/core/format.hpp"

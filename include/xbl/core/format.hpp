@@ -7,9 +7,11 @@
 
 #include "xbl/core/describe.hpp"
 #include "xbl/core/error.hpp"
+#include "xbl/core/ids.hpp"
 #include "xbl/core/open_enum.hpp"
 #include "xbl/core/raw_json.hpp"
 #include "xbl/core/validate.hpp"
+#include "xbl/core/variant.hpp"
 #include "xbl/core/writer.hpp"
 
 namespace xbl::detail {
@@ -38,13 +40,27 @@ struct json_formatter {
 };
 
 template <class T>
-concept json_formattable = described<T> || is_open_enum<T>::value || std::is_same_v<T, raw_json>;
+concept json_formattable = described<T> || tagged_variant<T> || is_open_enum<T>::value || std::is_same_v<T, raw_json>;
+
+template <class T>
+concept identifier = std::is_same_v<T, Xuid> || std::is_same_v<T, Guid> || std::is_same_v<T, TitleId> || std::is_same_v<T, Timestamp>;
 
 }  // namespace xbl::detail
 
 template <class T>
   requires xbl::detail::json_formattable<T>
 struct fmt::formatter<T, char> : xbl::detail::json_formatter {};
+
+// An identifier formats as its wire text, without JSON quotes: `2533274790395904`.
+template <class T>
+  requires xbl::detail::identifier<T>
+struct fmt::formatter<T, char> : fmt::formatter<fmt::string_view, char> {
+  template <class Context>
+  auto format(const T& id, Context& ctx) const -> decltype(ctx.out()) {
+    const std::string s = id.to_string();
+    return fmt::formatter<fmt::string_view, char>::format(s, ctx);
+  }
+};
 
 // `line 12, column 24 (/3/devices/0/titles/0): expected ':' after object key, found ';'`
 template <>

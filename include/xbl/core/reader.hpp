@@ -186,8 +186,10 @@ bool read_floating(scanner& s, F& v) {
 template <class T>
 bool read(scanner& s, T& v);
 
+// `tag_key` names a member that selected this type among a variant's alternatives: it was
+// read already, and is passed over here.
 template <described T>
-bool read_struct(scanner& s, T& v);
+bool read_struct(scanner& s, T& v, std::string_view tag_key = {});
 
 // Reads one member. `present_empty` tells the caller the member was written as `null` or `[]`,
 // which an extras-keeping type remembers so that writing gives it back.
@@ -296,7 +298,7 @@ constexpr std::size_t find_field(std::string_view key, std::size_t hint) noexcep
 }
 
 template <described T>
-bool read_struct(scanner& s, T& v) {
+bool read_struct(scanner& s, T& v, std::string_view tag_key) {
   static_assert((check_description<T>(), true));
   constexpr std::size_t n = field_count<T>;
   if (s.at_end() || s.peek() != '{') return mismatch(s, "an object");
@@ -319,6 +321,10 @@ bool read_struct(scanner& s, T& v) {
         }
         return true;
       });
+    }
+    if (!tag_key.empty() && k.text == tag_key) {
+      null_sink sink;
+      return skip_value(s, sink);
     }
     const auto policy = s.opt.unknown_keys;
     if (policy == unknown_key_policy::error)

@@ -117,7 +117,9 @@ class validator {
 
   template <class T>
   void walk(const T& v) {
-    if constexpr (has_codec<T>) {
+    if constexpr (requires { std::variant_size<T>::value; }) {
+      std::visit([&](const auto& alternative) { walk(alternative); }, v);
+    } else if constexpr (has_codec<T>) {
       if constexpr (requires { codec<T>::check(v); }) report("value.invalid", codec<T>::check(v));
     } else if constexpr (std::is_floating_point_v<T>) {
       if (!std::isfinite(v)) report("number.finite", "NaN and infinity have no JSON form");
@@ -138,8 +140,6 @@ class validator {
         path_.resize(mark);
       });
       if constexpr (has_object_rules<T>) std::apply([&](const auto&... rule) { (apply(rule, v), ...); }, meta<T>::rules);
-    } else if constexpr (requires { std::variant_size<T>::value; }) {
-      std::visit([&](const auto& alternative) { walk(alternative); }, v);
     }
   }
 

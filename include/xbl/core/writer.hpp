@@ -182,6 +182,46 @@ bool member_written(const M& m, bool present_empty) {
   else return true;
 }
 
+// The member that names a variant's alternative, written after the member `after` (first when empty).
+struct tag_member {
+  std::string_view key;
+  std::string_view value;
+  std::string_view after;
+};
+
+template <described T>
+void write_struct(writer& w, const T& v, const tag_member* tag = nullptr) {
+  w.open('{');
+  bool first = true;
+  auto write_tag = [&] {
+    w.next(first);
+    w.key(tag->key);
+    w.string(tag->value);
+    tag = nullptr;
+  };
+  if (tag && tag->after.empty()) write_tag();
+  for_each_field<T>([&](const auto& f, auto index) {
+    const auto& m = v.*(f.member);
+    bool present_empty = false;
+    if constexpr (has_extras<T>) present_empty = ((v.*(meta<T>::extras)).present_empty >> index.value) & 1;
+    if (member_written(m, present_empty)) {
+      w.next(first);
+      w.key(f.name);
+      write(w, m);
+    }
+    if (tag && f.name == tag->after) write_tag();
+  });
+  if (tag) write_tag();
+  if constexpr (has_extras<T>) {
+    for (const auto& [key, value] : (v.*(meta<T>::extras)).unknown) {
+      w.next(first);
+      w.key(key);
+      w.reformat(value.text());
+    }
+  }
+  w.close('}', first);
+}
+
 template <class T>
 void write(writer& w, const T& v) {
   if constexpr (has_codec<T>) {
@@ -219,25 +259,7 @@ void write(writer& w, const T& v) {
     }
     w.close('}', first);
   } else if constexpr (described<T>) {
-    w.open('{');
-    bool first = true;
-    for_each_field<T>([&](const auto& f, auto index) {
-      const auto& m = v.*(f.member);
-      bool present_empty = false;
-      if constexpr (has_extras<T>) present_empty = ((v.*(meta<T>::extras)).present_empty >> index.value) & 1;
-      if (!member_written(m, present_empty)) return;
-      w.next(first);
-      w.key(f.name);
-      write(w, m);
-    });
-    if constexpr (has_extras<T>) {
-      for (const auto& [key, value] : (v.*(meta<T>::extras)).unknown) {
-        w.next(first);
-        w.key(key);
-        w.reformat(value.text());
-      }
-    }
-    w.close('}', first);
+    write_struct(w, v);
   } else {
     static_assert(sizeof(T) == 0, "xbl cannot write this type: describe it with xbl::meta");
   }

@@ -1,0 +1,401 @@
+#pragma once
+
+#include <array>
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "xbl/core/codec.hpp"
+#include "xbl/core/error.hpp"
+#include "xbl/core/reader.hpp"
+#include "xbl/core/result.hpp"
+#include "xbl/core/writer.hpp"
+
+// The identifiers the services pass around. Each compares by value and writes back the wire form
+// it was read in (leading zeros, letter case, string or number, fraction digits and `Z`), so that a
+// payload read and written is the payload that was read.
+namespace xbl {
+
+namespace detail {
+
+// The outcome of parsing an identifier's text, usable in constant expressions (the literals).
+struct id_failure {
+  errc code = errc::ok;
+  std::size_t offset = 0;
+  const char* message = "";
+  constexpr explicit operator bool() const noexcept { return code != errc::ok; }
+};
+
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+template <class Id>
+result<Id> id_result(std::string_view text, Id id, id_failure f) {
+  if (!f) return id;
+  error e;
+  e.code = f.code;
+  e.message = f.message;
+  e.offset = f.offset;
+  e.line = 1;
+  e.column = f.offset + 1;
+  (void)text;
+  return e;
+}
+
+}  // namespace detail
+
+// ---- Xuid ---------------------------------------------------------------------------------------
+
+// A user's Xbox user id: an unsigned 64-bit number written as a string of decimal digits.
+class Xuid {
+ public:
+  constexpr Xuid() noexcept = default;
+  constexpr explicit Xuid(std::uint64_t value) noexcept : value_(value) {}
+
+  constexpr std::uint64_t value() const noexcept { return value_; }
+
+  static constexpr detail::id_failure parse_into(std::string_view text, Xuid& out) noexcept {
+    if (text.empty()) return {errc::invalid_value, 0, "a XUID needs at least one digit"};
+    if (text.size() > 64) return {errc::invalid_value, 64, "a XUID is at most 64 characters long"};
+    std::uint64_t v = 0;
+    std::uint16_t zeros = 0;
+    bool leading = true;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      if (!detail::is_digit(c)) return {errc::invalid_value, i, "a XUID is decimal digits only"};
+      const auto d = static_cast<std::uint64_t>(c - '0');
+      if (leading && d == 0 && i + 1 < text.size()) {
+        ++zeros;
+        continue;
+      }
+      leading = false;
+      if (v > (UINT64_MAX - d) / 10) return {errc::number_out_of_range, 0, "a XUID must fit in 64 bits (at most 18446744073709551615)"};
+      v = v * 10 + d;
+    }
+    out.value_ = v;
+    out.leading_zeros_ = zeros;
+    return {};
+  }
+
+  static result<Xuid> parse(std::string_view text) {
+    Xuid x;
+    return detail::id_result(text, x, parse_into(text, x));
+  }
+
+  std::string to_string() const {
+    std::string s(leading_zeros_, '0');
+    s += std::to_string(value_);
+    return s;
+  }
+
+  friend constexpr bool operator==(const Xuid& a, const Xuid& b) noexcept { return a.value_ == b.value_; }
+  friend constexpr auto operator<=>(const Xuid& a, const Xuid& b) noexcept { return a.value_ <=> b.value_; }
+
+ private:
+  std::uint64_t value_ = 0;
+  std::uint16_t leading_zeros_ = 0;
+};
+
+// ---- Guid ---------------------------------------------------------------------------------------
+
+// 8-4-4-4-12 hexadecimal digits, in either case, without braces.
+class Guid {
+ public:
+  constexpr Guid() noexcept { text_.fill('0'); text_[8] = text_[13] = text_[18] = text_[23] = '-'; }
+
+  static constexpr detail::id_failure parse_into(std::string_view text, Guid& out) noexcept {
+    if (text.size() != 36) return {errc::invalid_value, 0, "a GUID is 36 characters: 8-4-4-4-12 hexadecimal digits"};
+    for (std::size_t i = 0; i < 36; ++i) {
+      const char c = text[i];
+      if (i == 8 || i == 13 || i == 18 || i == 23) {
+        if (c != '-') return {errc::invalid_value, i, "a GUID has '-' after the 8th, 12th, 16th and 20th digits"};
+      } else if (!(detail::is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        return {errc::invalid_value, i, "a GUID is hexadecimal digits and '-' (no braces)"};
+      }
+      out.text_[i] = c;
+    }
+    return {};
+  }
+
+  static result<Guid> parse(std::string_view text) {
+    Guid g;
+    return detail::id_result(text, g, parse_into(text, g));
+  }
+
+  std::string to_string() const { return std::string(text_.data(), text_.size()); }
+  constexpr std::string_view text() const noexcept { return {text_.data(), text_.size()}; }
+
+  friend constexpr bool operator==(const Guid& a, const Guid& b) noexcept { return (a <=> b) == 0; }
+  friend constexpr std::strong_ordering operator<=>(const Guid& a, const Guid& b) noexcept {
+    for (std::size_t i = 0; i < 36; ++i) {
+      const char x = lower(a.text_[i]);
+      const char y = lower(b.text_[i]);
+      if (x != y) return x <=> y;
+    }
+    return std::strong_ordering::equal;
+  }
+
+ private:
+  static constexpr char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+  std::array<char, 36> text_{};
+};
+
+// ---- TitleId ------------------------------------------------------------------------------------
+
+// A title's id: a uint32 the SDK sends as a string and the docs show as a number. Both read; each is
+// written back in its own form, and a constructed one as a string.
+class TitleId {
+ public:
+  constexpr TitleId() noexcept = default;
+  constexpr explicit TitleId(std::uint32_t value, bool as_number = false) noexcept
+      : value_(value), as_number_(as_number) {}
+
+  constexpr std::uint32_t value() const noexcept { return value_; }
+  constexpr bool written_as_number() const noexcept { return as_number_; }
+
+  static constexpr detail::id_failure parse_into(std::string_view text, TitleId& out) noexcept {
+    if (text.empty()) return {errc::invalid_value, 0, "a title id needs at least one digit"};
+    if (text.size() > 1 && text[0] == '0') return {errc::invalid_value, 0, "a title id has no leading zeros"};
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (!detail::is_digit(text[i])) return {errc::invalid_value, i, "a title id is decimal digits only"};
+      v = v * 10 + static_cast<std::uint64_t>(text[i] - '0');
+      if (v > UINT32_MAX) return {errc::number_out_of_range, 0, "a title id must fit in 32 bits (at most 4294967295)"};
+    }
+    out.value_ = static_cast<std::uint32_t>(v);
+    return {};
+  }
+
+  static result<TitleId> parse(std::string_view text) {
+    TitleId t;
+    return detail::id_result(text, t, parse_into(text, t));
+  }
+
+  std::string to_string() const { return std::to_string(value_); }
+
+  friend constexpr bool operator==(const TitleId& a, const TitleId& b) noexcept { return a.value_ == b.value_; }
+  friend constexpr auto operator<=>(const TitleId& a, const TitleId& b) noexcept { return a.value_ <=> b.value_; }
+
+ private:
+  std::uint32_t value_ = 0;
+  bool as_number_ = false;
+};
+
+// ---- Timestamp ----------------------------------------------------------------------------------
+
+// A UTC instant in 100 ns ticks since 0001-01-01T00:00:00 (the services' DateTime), written in
+// ISO 8601 as `YYYY-MM-DDTHH:MM:SS[.f{1,7}][Z]`.
+class Timestamp {
+ public:
+  static constexpr std::int64_t ticks_per_second = 10'000'000;
+
+  constexpr Timestamp() noexcept = default;
+  constexpr explicit Timestamp(std::int64_t ticks) noexcept : ticks_(ticks) {}
+
+  constexpr std::int64_t ticks() const noexcept { return ticks_; }
+
+  static constexpr detail::id_failure parse_into(std::string_view t, Timestamp& out) noexcept {
+    constexpr const char* form = "a timestamp is YYYY-MM-DDTHH:MM:SS, an optional fraction of 1 to 7 digits and an optional Z";
+    auto digits = [&](std::size_t at, std::size_t n, int& v) {
+      v = 0;
+      if (at + n > t.size()) return false;
+      for (std::size_t i = at; i < at + n; ++i) {
+        if (!detail::is_digit(t[i])) return false;
+        v = v * 10 + (t[i] - '0');
+      }
+      return true;
+    };
+    int year, month, day, hour, minute, second;
+    if (!digits(0, 4, year) || t.size() < 19 || t[4] != '-' || !digits(5, 2, month) || t[7] != '-' ||
+        !digits(8, 2, day) || t[10] != 'T' || !digits(11, 2, hour) || t[13] != ':' || !digits(14, 2, minute) ||
+        t[16] != ':' || !digits(17, 2, second))
+      return {errc::invalid_value, 0, form};
+    if (year < 1) return {errc::invalid_value, 0, "the year must be 0001 or later"};
+    if (month < 1 || month > 12) return {errc::invalid_value, 5, "the month must be 01 to 12"};
+    if (day < 1 || day > days_in_month(year, month)) return {errc::invalid_value, 8, "no such day in that month"};
+    if (hour > 23) return {errc::invalid_value, 11, "the hour must be 00 to 23"};
+    if (minute > 59) return {errc::invalid_value, 14, "the minute must be 00 to 59"};
+    if (second > 59) return {errc::invalid_value, 17, "the second must be 00 to 59"};
+    std::size_t i = 19;
+    std::int64_t fraction = 0;
+    std::uint8_t fraction_digits = 0;
+    if (i < t.size() && t[i] == '.') {
+      ++i;
+      while (i < t.size() && detail::is_digit(t[i])) {
+        if (fraction_digits == 7) return {errc::invalid_value, i, "at most 7 fraction digits (100 ns)"};
+        fraction = fraction * 10 + (t[i] - '0');
+        ++fraction_digits;
+        ++i;
+      }
+      if (fraction_digits == 0) return {errc::invalid_value, i, "a '.' needs fraction digits after it"};
+    }
+    bool zulu = false;
+    if (i < t.size() && t[i] == 'Z') {
+      zulu = true;
+      ++i;
+    }
+    if (i != t.size()) return {errc::invalid_value, i, form};
+    for (int k = fraction_digits; k < 7; ++k) fraction *= 10;
+    const std::int64_t days = days_from_civil(year, month, day);
+    out.ticks_ = ((days * 24 + hour) * 60 + minute) * 60 * ticks_per_second + second * ticks_per_second + fraction;
+    out.fraction_digits_ = fraction_digits;
+    out.zulu_ = zulu;
+    out.constructed_ = false;
+    return {};
+  }
+
+  static result<Timestamp> parse(std::string_view text) {
+    Timestamp ts;
+    return detail::id_result(text, ts, parse_into(text, ts));
+  }
+
+  std::string to_string() const {
+    std::int64_t seconds = ticks_ / ticks_per_second;
+    std::int64_t fraction = ticks_ % ticks_per_second;
+    const std::int64_t days = seconds / 86400;
+    seconds %= 86400;
+    int year, month, day;
+    civil_from_days(days, year, month, day);
+    char buf[40];
+    std::size_t n = 0;
+    auto put = [&](std::int64_t v, int width) {
+      for (int k = width - 1; k >= 0; --k) {
+        buf[n + static_cast<std::size_t>(k)] = static_cast<char>('0' + v % 10);
+        v /= 10;
+      }
+      n += static_cast<std::size_t>(width);
+    };
+    put(year, 4); buf[n++] = '-'; put(month, 2); buf[n++] = '-'; put(day, 2); buf[n++] = 'T';
+    put(seconds / 3600, 2); buf[n++] = ':'; put(seconds / 60 % 60, 2); buf[n++] = ':'; put(seconds % 60, 2);
+    const int digits = constructed_ ? 7 : fraction_digits_;
+    if (digits > 0) {
+      buf[n++] = '.';
+      for (int k = digits; k < 7; ++k) fraction /= 10;
+      put(fraction, digits);
+    }
+    if (constructed_ || zulu_) buf[n++] = 'Z';
+    return std::string(buf, n);
+  }
+
+  friend constexpr bool operator==(const Timestamp& a, const Timestamp& b) noexcept { return a.ticks_ == b.ticks_; }
+  friend constexpr auto operator<=>(const Timestamp& a, const Timestamp& b) noexcept { return a.ticks_ <=> b.ticks_; }
+
+ private:
+  static constexpr bool leap(int y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+  static constexpr int days_in_month(int y, int m) noexcept {
+    constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && leap(y) ? 29 : days[m - 1];
+  }
+  // Days since 0001-01-01 of a proleptic Gregorian date, and back (H. Hinnant's algorithms).
+  static constexpr std::int64_t days_from_civil(int y, int m, int d) noexcept {
+    y -= m <= 2;
+    const std::int64_t era = y / 400;
+    const std::int64_t yoe = y - era * 400;
+    const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 306;  // 306 days from 0000-03-01, where the algorithm counts from, to 0001-01-01
+  }
+  static constexpr void civil_from_days(std::int64_t z, int& y, int& m, int& d) noexcept {
+    z += 306;
+    const std::int64_t era = z / 146097;
+    const std::int64_t doe = z - era * 146097;
+    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::int64_t mp = (5 * doy + 2) / 153;
+    d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    y = static_cast<int>(yoe + era * 400 + (m <= 2));
+  }
+
+  std::int64_t ticks_ = 0;
+  std::uint8_t fraction_digits_ = 7;
+  bool zulu_ = true;
+  bool constructed_ = true;
+};
+
+// ---- literals -----------------------------------------------------------------------------------
+
+namespace detail {
+// Reached only in a constant expression, where it stops compilation with the reason in view.
+inline void malformed_literal(const char*) {}
+
+template <class Id, char... C>
+consteval Id numeric_literal() {
+  constexpr char text[] = {C...};
+  Id id;
+  const auto f = Id::parse_into(std::string_view(text, sizeof...(C)), id);
+  if (f) malformed_literal(f.message);
+  return id;
+}
+}  // namespace detail
+
+namespace literals {
+template <char... C>
+consteval Xuid operator""_xuid() { return detail::numeric_literal<Xuid, C...>(); }
+
+template <char... C>
+consteval TitleId operator""_title() { return detail::numeric_literal<TitleId, C...>(); }
+
+consteval Guid operator""_guid(const char* text, std::size_t n) {
+  Guid g;
+  const auto f = Guid::parse_into(std::string_view(text, n), g);
+  if (f) detail::malformed_literal(f.message);
+  return g;
+}
+}  // namespace literals
+
+// ---- the wire ------------------------------------------------------------------------------------
+
+namespace detail {
+
+// Identifiers travel as JSON strings; the text is parsed and a bad one is reported at the string.
+template <class Id>
+bool read_id_string(scanner& s, Id& v, std::string_view what) {
+  if (s.at_end() || s.peek() != '"') return mismatch(s, what);
+  const char* at = s.p;
+  s.scratch.clear();
+  bool escaped;
+  if (!s.string(&s.scratch, escaped)) return false;
+  const auto f = Id::parse_into(s.scratch, v);
+  if (f) return s.fail(f.code, at, std::string(f.message) + ", not " + quoted(s.scratch));
+  return true;
+}
+
+template <>
+struct codec<Xuid> {
+  static bool read(scanner& s, Xuid& v) { return read_id_string(s, v, "a XUID string"); }
+  static void write(writer& w, const Xuid& v) { w.string(v.to_string()); }
+};
+
+template <>
+struct codec<Guid> {
+  static bool read(scanner& s, Guid& v) { return read_id_string(s, v, "a GUID string"); }
+  static void write(writer& w, const Guid& v) { w.string(v.text()); }
+};
+
+template <>
+struct codec<Timestamp> {
+  static bool read(scanner& s, Timestamp& v) { return read_id_string(s, v, "a timestamp string"); }
+  static void write(writer& w, const Timestamp& v) { w.string(v.to_string()); }
+};
+
+template <>
+struct codec<TitleId> {
+  static bool read(scanner& s, TitleId& v) {
+    if (!s.at_end() && is_number_start(s.peek())) {
+      std::uint32_t n = 0;
+      if (!read_integer(s, n)) return false;
+      v = TitleId(n, true);
+      return true;
+    }
+    return read_id_string(s, v, "a title id (string or number)");
+  }
+  static void write(writer& w, const TitleId& v) {
+    if (v.written_as_number()) w.integer(v.value());
+    else w.string(v.to_string());
+  }
+};
+
+}  // namespace detail
+}  // namespace xbl

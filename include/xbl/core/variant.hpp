@@ -1,0 +1,96 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "xbl/core/codec.hpp"
+#include "xbl/core/describe.hpp"
+#include "xbl/core/reader.hpp"
+#include "xbl/core/writer.hpp"
+
+namespace xbl {
+
+// A std::variant of described structs whose alternative a string member names. Describe it with
+//   template <> struct xbl::meta<std::variant<A, B>> {
+//     static constexpr std::string_view tag = "type";
+//     static constexpr std::array<std::string_view, 2> tags{"a", "b"};   // one per alternative
+//     static constexpr std::string_view tag_after = "version";          // optional: where it is written
+//   };
+// The tag may stand anywhere in the object; it is written after `tag_after`, or first.
+template <class V>
+concept tagged_variant = requires {
+  meta<V>::tag;
+  meta<V>::tags;
+  std::variant_size<V>::value;
+};
+
+namespace detail {
+
+template <class V>
+constexpr std::string_view tag_after() {
+  if constexpr (requires { meta<V>::tag_after; }) return meta<V>::tag_after;
+  else return {};
+}
+
+template <class... Ts>
+  requires tagged_variant<std::variant<Ts...>>
+struct codec<std::variant<Ts...>> {
+  using V = std::variant<Ts...>;
+  static_assert(meta<V>::tags.size() == sizeof...(Ts), "one tag per alternative");
+
+  static bool read(scanner& s, V& v) {
+    if (s.at_end() || s.peek() != '{') return mismatch(s, "an object");
+    constexpr std::string_view key = meta<V>::tag;
+    // A first look through the object for the tag, so that it may come after the members it
+    // governs; the object is read for real once the alternative is known.
+    const char* start = s.p;
+    const std::size_t depth = s.depth;
+    std::string tag;
+    const char* tag_at = nullptr;
+    if (!s.object([&](const scanner::key_info& k) {
+          if (k.text != key) {
+            null_sink sink;
+            return skip_value(s, sink);
+          }
+          if (tag_at) return s.fail(errc::duplicate_key, k.at, "the member " + quoted(key) + " appears twice in one object");
+          tag_at = s.p;
+          if (s.at_end() || s.peek() != '"') return mismatch(s, "a string naming the kind of object");
+          bool escaped;
+          return s.string(&tag, escaped);
+        }))
+      return false;
+    if (!tag_at) return s.fail(errc::missing_member, s.p - 1, "missing required member " + quoted(key));
+    std::size_t index = meta<V>::tags.size();
+    for (std::size_t i = 0; i < meta<V>::tags.size(); ++i)
+      if (meta<V>::tags[i] == tag) index = i;
+    if (index == meta<V>::tags.size()) {
+      std::string known;
+      for (auto t : meta<V>::tags) known += (known.empty() ? "" : ", ") + std::string(t);
+      s.fail(errc::unknown_variant, tag_at, quoted(tag) + " is not a known " + std::string(key) + " (" + known + ")");
+      s.unwind_key(key);
+      return false;
+    }
+    s.p = start;
+    s.depth = depth;
+    return read_alternative(s, v, index, std::make_index_sequence<sizeof...(Ts)>{});
+  }
+
+  static void write(writer& w, const V& v) {
+    const tag_member tag{meta<V>::tag, meta<V>::tags[v.index()], tag_after<V>()};
+    std::visit([&](const auto& alternative) { write_struct(w, alternative, &tag); }, v);
+  }
+
+ private:
+  template <std::size_t... I>
+  static bool read_alternative(scanner& s, V& v, std::size_t index, std::index_sequence<I...>) {
+    bool ok = false;
+    ((I == index ? (ok = read_struct(s, v.template emplace<I>(), meta<V>::tag), true) : false) || ...);
+    return ok;
+  }
+};
+
+}  // namespace detail
+}  // namespace xbl
