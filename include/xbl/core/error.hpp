@@ -54,8 +54,8 @@ struct error {
   errc code = errc::ok;
   std::string message;
   std::size_t offset = 0;
-  std::size_t line = 0;
-  std::size_t column = 0;
+  std::size_t line = 0;    // 1-based; 0 when the fault is in a value, not at a place in a text
+  std::size_t column = 0;  // 1-based, in bytes
   std::string path;  // JSON Pointer (RFC 6901) of the member being read
 
   friend bool operator==(const error&, const error&) = default;

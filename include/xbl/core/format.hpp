@@ -67,8 +67,9 @@ template <>
 struct fmt::formatter<xbl::error, char> : fmt::formatter<fmt::string_view, char> {
   template <class Context>
   auto format(const xbl::error& e, Context& ctx) const -> decltype(ctx.out()) {
-    std::string s = fmt::format("line {}, column {}", e.line, e.column);
-    if (!e.path.empty()) s += fmt::format(" ({})", e.path);
+    // An error found in a value rather than in a text (correlate, read_options::validate) has no line.
+    std::string s = e.line ? fmt::format("line {}, column {}", e.line, e.column) : std::string();
+    if (!e.path.empty()) s += fmt::format(e.line ? " ({})" : "{}", e.path);
     s += ": ";
     s += e.message;
     return fmt::formatter<fmt::string_view, char>::format(s, ctx);

@@ -68,7 +68,9 @@ constexpr std::optional<E> enum_from_string(std::string_view text) noexcept {
   };
   for (const auto& e : meta<E>::values) {
     if (same(e.name, text)) return e.value;
-    for (auto alias : e.aliases)
+    // By reference: g++ 12 refuses, in a constant expression, the copy of an element of a
+    // `static constexpr` array that a by-value range-for makes.
+    for (const auto& alias : e.aliases)
       if (!alias.empty() && same(alias, text)) return e.value;
   }
   return std::nullopt;

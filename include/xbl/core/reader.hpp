@@ -387,8 +387,6 @@ result<T> from_json(std::string_view text, const read_options& options = {}) {
       e.code = errc::invalid_value;
       e.message = violations.front().message + " [" + violations.front().rule + "]";
       e.path = violations.front().path;
-      e.line = 1;
-      e.column = 1;
       return e;
     }
   }
