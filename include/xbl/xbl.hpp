@@ -7,3 +7,4 @@
 #include "xbl/privacy.hpp"
 #include "xbl/gamerpic.hpp"
 #include "xbl/endpoints.hpp"
+#include "xbl/models.hpp"

@@ -123,8 +123,9 @@ template <class T, class F>
 constexpr bool visit_field(std::size_t index, F&& f) {
   return [&]<std::size_t... I>(std::index_sequence<I...>) {
     bool ok = true;
-    ((I == index ? (ok = f(std::get<I>(meta<T>::fields), std::integral_constant<std::size_t, I>{}), true) : false) ||
-     ...);
+    (void)((I == index ? (ok = f(std::get<I>(meta<T>::fields), std::integral_constant<std::size_t, I>{}), true)
+                       : false) ||
+           ...);
     return ok;
   }(std::make_index_sequence<field_count<T>>{});
 }

@@ -69,7 +69,8 @@ struct fmt::formatter<xbl::error, char> : fmt::formatter<fmt::string_view, char>
   auto format(const xbl::error& e, Context& ctx) const -> decltype(ctx.out()) {
     // An error found in a value rather than in a text (correlate, read_options::validate) has no line.
     std::string s = e.line ? fmt::format("line {}, column {}", e.line, e.column) : std::string();
-    if (!e.path.empty()) s += fmt::format(e.line ? " ({})" : "{}", e.path);
+    // fmt 9 checks format strings at compile time: the two layouts are two literals.
+    if (!e.path.empty()) s += e.line ? fmt::format(" ({})", e.path) : e.path;
     s += ": ";
     s += e.message;
     return fmt::formatter<fmt::string_view, char>::format(s, ctx);

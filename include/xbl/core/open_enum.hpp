@@ -101,7 +101,10 @@ class open_enum {
 
   constexpr bool is_known() const noexcept { return known_; }
   constexpr std::optional<E> known() const noexcept { return known_ ? std::optional<E>(value_) : std::nullopt; }
-  std::string_view text() const noexcept { return text_.empty() ? to_string(value_) : std::string_view(text_); }
+  // An unknown value's text is its own even when empty: `""` read is `""` written, not a known name.
+  std::string_view text() const noexcept {
+    return known_ && text_.empty() ? to_string(value_) : std::string_view(text_);
+  }
 
   friend bool operator==(const open_enum& a, E b) noexcept { return a.known_ && a.value_ == b; }
   // Equal when both name the same known value (whatever the spelling), or both carry the same unknown text.
@@ -113,7 +116,7 @@ class open_enum {
  private:
   E value_;
   bool known_ = true;
-  std::string text_;  // empty when the text is the canonical name
+  std::string text_;  // for a known value, empty when the text is the canonical name
 };
 
 namespace detail {

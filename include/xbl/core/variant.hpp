@@ -87,7 +87,7 @@ struct codec<std::variant<Ts...>> {
   template <std::size_t... I>
   static bool read_alternative(scanner& s, V& v, std::size_t index, std::index_sequence<I...>) {
     bool ok = false;
-    ((I == index ? (ok = read_struct(s, v.template emplace<I>(), meta<V>::tag), true) : false) || ...);
+    (void)((I == index ? (ok = read_struct(s, v.template emplace<I>(), meta<V>::tag), true) : false) || ...);
     return ok;
   }
 };
