@@ -12,5 +12,6 @@
 #include "xbl/core/reader.hpp"
 #include "xbl/core/writer.hpp"
 #include "xbl/core/variant.hpp"
+#include "xbl/core/stream.hpp"
 #include "xbl/core/ids.hpp"
 #include "xbl/core/format.hpp"

@@ -1,0 +1,294 @@
+#pragma once
+
+// What the inspector finds wrong with one exchange, and the checks that find it.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xbl/xbl.hpp>
+
+#include "base64.hpp"
+#include "har.hpp"
+
+namespace inspect {
+
+// One finding. It is a described type too, so `--json` is to_json of it, one per line.
+struct Finding {
+  std::optional<std::size_t> entry;  // index in the capture; empty for a lone payload (--type)
+  std::string method;
+  std::string path;      // the URL's path
+  std::string endpoint;  // the endpoint's name, or empty
+  std::string part;      // url, request.headers, request.body, response.body
+  std::string pointer;   // JSON Pointer within that part
+  std::string rule;
+  std::string message;
+  std::optional<std::size_t> line;  // where a body does not parse
+  std::optional<std::size_t> column;
+  bool operator==(const Finding&) const = default;
+};
+
+}  // namespace inspect
+
+template <>
+struct xbl::meta<inspect::Finding> {
+  using F = inspect::Finding;
+  static constexpr auto fields = make_fields(
+      field("entry", &F::entry), field("method", &F::method), field("path", &F::path), field("endpoint", &F::endpoint),
+      field("part", &F::part), field("pointer", &F::pointer), field("rule", &F::rule), field("message", &F::message),
+      field("line", &F::line), field("column", &F::column));
+};
+
+namespace inspect {
+
+inline std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+inline bool same_name(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
+inline const HarHeader* find_header(const std::vector<HarHeader>& headers, std::string_view name) {
+  for (const auto& h : headers)
+    if (same_name(h.name, name)) return &h;
+  // HTTP/2 captures carry the host as the :authority pseudo-header.
+  if (same_name(name, "Host"))
+    for (const auto& h : headers)
+      if (h.name == ":authority") return &h;
+  return nullptr;
+}
+
+// Secrets a capture carries: the token of each Authorization header and every signature header.
+// Every line the inspector prints is passed through redact() with them.
+inline bool is_signature_header(std::string_view name) {
+  for (std::size_t i = 0; i + 9 <= name.size(); ++i)
+    if (same_name(name.substr(i, 9), "signature")) return true;
+  return false;
+}
+
+inline void collect_secrets(const std::vector<HarHeader>& headers, std::vector<std::string>& secrets) {
+  for (const auto& h : headers) {
+    if (same_name(h.name, "Authorization")) {
+      const auto semicolon = h.value.find(';');
+      secrets.push_back(semicolon == std::string::npos ? h.value : h.value.substr(semicolon + 1));
+    } else if (is_signature_header(h.name)) {
+      secrets.push_back(h.value);
+    }
+  }
+}
+
+inline std::string redact(std::string text, const std::vector<std::string>& secrets) {
+  for (const auto& secret : secrets) {
+    if (secret.empty()) continue;
+    for (auto at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 10))
+      text.replace(at, secret.size(), "<redacted>");
+  }
+  return text;
+}
+
+inline std::string url_path(std::string_view url) {
+  const auto scheme = url.find("://");
+  if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+  const auto slash = url.find('/');
+  if (slash == std::string_view::npos) return "/";
+  url.remove_prefix(slash);
+  return std::string(url.substr(0, url.find_first_of("?#")));
+}
+
+// Checks one exchange, or one lone payload, and collects what it finds.
+class Checker {
+ public:
+  explicit Checker(xbl::read_options options) : options_(options) { options_.unknown_keys = xbl::unknown_key_policy::keep; }
+
+  std::vector<Finding> findings;
+
+  // A lone payload read as the named model type (`--type`). False when no model has that name.
+  bool check_payload(std::string_view type, std::string_view text) {
+    here_ = Finding{};
+    return xbl::with_model(type, [&](auto model) {
+      read_and_validate<typename decltype(model)::type>("payload", text);
+    });
+  }
+
+  // One HAR entry. Returns the endpoint's name, or empty when the request is for no known endpoint.
+  std::string check_entry(std::size_t index, const HarEntry& e) {
+    const auto match = xbl::match(e.request.method, e.request.url);
+    if (!match) return {};
+    here_ = Finding{};
+    level_.reset();
+    here_.entry = index;
+    here_.method = e.request.method;
+    here_.path = url_path(e.request.url);
+    here_.endpoint = std::string(match->endpoint.name);
+    check_headers(match->endpoint, e.request.headers);
+    check_url(*match);
+    check_bodies(*match, e);
+    return here_.endpoint;
+  }
+
+ private:
+  void add(std::string_view part, std::string pointer, std::string_view rule, std::string message) {
+    Finding f = here_;
+    f.part = part;
+    f.pointer = std::move(pointer);
+    f.rule = rule;
+    f.message = std::move(message);
+    findings.push_back(std::move(f));
+  }
+
+  void add_error(std::string_view part, const xbl::error& error) {
+    Finding f = here_;
+    f.part = part;
+    f.pointer = error.path;
+    f.rule = "json." + std::string(xbl::to_string(error.code));
+    f.message = error.message;
+    if (error.line) {
+      f.line = error.line;
+      f.column = error.column;
+    }
+    findings.push_back(std::move(f));
+  }
+
+  void check_headers(const xbl::Endpoint& endpoint, const std::vector<HarHeader>& headers) {
+    for (const auto& required : endpoint.required_headers) {
+      const auto* h = find_header(headers, required.name);
+      if (!h) {
+        add("request.headers", "", "header.missing", "missing required header " + std::string(required.name));
+        continue;
+      }
+      if (!required.value.empty() && h->value.find(required.value) == std::string::npos)
+        add("request.headers", "", "header.value",
+            std::string(required.name) + " is " + quoted(h->value) + ", expected " +
+                std::string(required.value));
+    }
+    const auto& contract = endpoint.contract_version;
+    if (!contract.header.empty()) {
+      if (const auto* h = find_header(headers, contract.header)) {
+        unsigned version = 0;
+        bool number = !h->value.empty() && h->value.size() < 10;
+        for (char c : h->value) {
+          if (c < '0' || c > '9') number = false;
+          else version = version * 10 + static_cast<unsigned>(c - '0');
+        }
+        if (!number || version < contract.minimum)
+          add("request.headers", "", "header.contract_version",
+              std::string(contract.header) + " is " + quoted(h->value) + ", the models need " +
+                  std::to_string(contract.minimum) + " or later (the SDK sends " + std::to_string(contract.current) +
+                  ")");
+      }  // a missing contract header is one of the required headers, reported above
+    }
+    if (const auto* h = find_header(headers, "Authorization")) {
+      const auto auth = xbl::XblAuthorization::parse(h->value);
+      if (!auth) add("request.headers", "", "header.authorization", "Authorization: " + auth.error().message);
+    }
+  }
+
+  void check_url(const xbl::EndpointMatch& m) {
+    if (const auto moniker = m.param("moniker"); moniker && *moniker != "People")
+      add("url", "", "url.moniker", "the only moniker the service accepts is People, not " + quoted(*moniker));
+    if (const auto requestor = m.param("requestorId")) {
+      if (const auto r = xbl::RequestorId::parse(*requestor); !r)
+        add("url", "", "url.requestor_id", r.error().message);
+    }
+    if (m.endpoint.name == "presence.people") {
+      const auto level = m.query("level");
+      if (level && !xbl::enum_from_string<xbl::PresenceLevel>(*level))
+        add("url", "", "url.level", "level is user, device, title or all, not " + quoted(*level));
+      level_ = level ? xbl::enum_from_string<xbl::PresenceLevel>(*level) : xbl::PresenceLevel::title;
+    }
+    if (m.endpoint.name == "privacy.validate") {
+      const auto setting = m.query("setting");
+      if (!setting) add("url", "", "url.setting", "missing query parameter setting");
+      else if (!xbl::enum_from_string<xbl::PermissionId>(*setting))
+        add("url", "", "enum.unknown", quoted(*setting) + " is not a known value of PermissionId");
+      const auto target = m.query("target");
+      const auto parsed = target ? xbl::RequestorId::parse(*target) : xbl::RequestorId::parse("");
+      if (!target || !parsed || parsed->is_me())
+        add("url", "", "url.target", "target is xuid(N)");
+    }
+  }
+
+  // The body text of a request or response, base64-decoded when the capture says so.
+  std::optional<std::string> body(std::string_view part, const std::optional<std::string>& text,
+                                  const std::optional<std::string>& encoding) {
+    if (!text || text->empty()) return std::nullopt;
+    if (encoding && same_name(*encoding, "base64")) {
+      auto decoded = base64_decode(*text);
+      if (!decoded) add(part, "", "body.base64", "the body is marked base64 but does not decode");
+      return decoded;
+    }
+    return *text;
+  }
+
+  template <class T>
+  std::optional<T> read_and_validate(std::string_view part, std::string_view text, std::string_view prefix = {}) {
+    auto value = xbl::from_json<T>(text, options_);
+    if (!value) {
+      add_error(part, value.error());
+      return std::nullopt;
+    }
+    for (const auto& v : xbl::validate(*value)) add(part, std::string(prefix) + v.path, v.rule, v.message);
+    return std::move(*value);
+  }
+
+  void check_bodies(const xbl::EndpointMatch& m, const HarEntry& e) {
+    const auto& endpoint = m.endpoint;
+    std::optional<std::string> request_body;
+    if (e.request.post_data) request_body = body("request.body", e.request.post_data->text, e.request.post_data->encoding);
+
+    std::optional<xbl::HandleRequest> handle;
+    std::optional<xbl::PermissionCheckBatchRequest> batch;
+    if (!endpoint.request_body.empty()) {
+      if (!request_body) {
+        add("request.body", "", "body.missing", "a " + std::string(endpoint.request_body) + " body was expected");
+      } else if (endpoint.request_body == "GamerpicImage") {
+        const auto bytes = std::as_bytes(std::span(request_body->data(), request_body->size()));
+        const auto image = xbl::GamerpicImage::from_png(bytes);
+        if (!image) add("request.body", "", "gamerpic.png", image.error().message);
+        else
+          for (const auto& v : xbl::validate(*image)) add("request.body", v.path, v.rule, v.message);
+      } else if (endpoint.request_body == "HandleRequest") {
+        handle = read_and_validate<xbl::HandleRequest>("request.body", *request_body);
+      } else if (endpoint.request_body == "PermissionCheckBatchRequest") {
+        batch = read_and_validate<xbl::PermissionCheckBatchRequest>("request.body", *request_body);
+      }
+    }
+
+    const int status = e.response.status;
+    if (status < 200 || status > 299 || endpoint.response_body.empty() || !e.response.content) return;
+    const auto response_body = body("response.body", e.response.content->text, e.response.content->encoding);
+    if (endpoint.name == "handles.post") {
+      // Only an invite is answered with a handle; an activity has no response body.
+      if (response_body && handle && handle->index() == 1) read_and_validate<xbl::InviteHandle>("response.body", *response_body);
+    } else if (endpoint.name == "presence.people") {
+      if (!response_body) return;
+      const auto records = read_and_validate<std::vector<xbl::PresenceRecord>>("response.body", *response_body);
+      if (records && level_)
+        for (std::size_t i = 0; i < records->size(); ++i)
+          for (const auto& v : xbl::check_level((*records)[i], *level_))
+            add("response.body", "/" + std::to_string(i) + v.path, v.rule, v.message);
+    } else if (endpoint.name == "privacy.validate") {
+      if (response_body) read_and_validate<xbl::PermissionResult>("response.body", *response_body);
+    } else if (endpoint.name == "privacy.validate.batch") {
+      if (!response_body) return;
+      const auto answer = read_and_validate<xbl::PermissionCheckBatchResponse>("response.body", *response_body);
+      if (answer && batch) {
+        if (const auto matrix = xbl::correlate(*batch, *answer); !matrix)
+          add("response.body", matrix.error().path, "batch.correlate", matrix.error().message);
+      }
+    }
+  }
+
+  xbl::read_options options_;
+  Finding here_;
+  std::optional<xbl::PresenceLevel> level_;
+};
+
+}  // namespace inspect
