@@ -181,15 +181,7 @@ class RequestorId {
       r.me_ = true;
       return r;
     }
-    auto fail = [](std::size_t at, std::string message) {
-      error e;
-      e.code = errc::invalid_value;
-      e.offset = at;
-      e.line = 1;
-      e.column = at + 1;
-      e.message = std::move(message);
-      return e;
-    };
+    auto fail = [](std::size_t at, std::string message) { return detail::text_error(errc::invalid_value, at, std::move(message)); };
     if (text.size() < 7 || text.substr(0, 5) != "xuid(" || text.back() != ')')
       return fail(0, "a requestor id is me or xuid(N), not " + detail::quoted(text));
     const auto digits = text.substr(5, text.size() - 6);
@@ -209,20 +201,12 @@ class RequestorId {
   Xuid xuid_;
 };
 
-// `Authorization: XBL3.0 x=<userhash>;<token>`. The token is a secret: fmt and redacted() never
-// show it; token() is the one way to it.
+// `Authorization: XBL3.0 x=<userhash>;<token>`. The token is a secret: to_string(), redacted() and
+// fmt never show it; token() is the one way to it.
 class XblAuthorization {
  public:
   static result<XblAuthorization> parse(std::string_view text) {
-    auto fail = [](std::size_t at, std::string message) {
-      error e;
-      e.code = errc::invalid_value;
-      e.offset = at;
-      e.line = 1;
-      e.column = at + 1;
-      e.message = std::move(message);
-      return e;
-    };
+    auto fail = [](std::size_t at, std::string message) { return detail::text_error(errc::invalid_value, at, std::move(message)); };
     constexpr std::string_view prefix = "XBL3.0 x=";
     if (text.substr(0, prefix.size()) != prefix)
       return fail(0, "an Xbox Live authorization starts with \"XBL3.0 x=\"");
@@ -242,7 +226,9 @@ class XblAuthorization {
 
   const std::string& user_hash() const noexcept { return user_hash_; }
   const std::string& token() const noexcept { return token_; }
-  std::string redacted() const { return "XBL3.0 x=" + user_hash_ + ";<redacted>"; }
+  // The header with its token replaced: what fmt prints, and what any log may show.
+  std::string to_string() const { return "XBL3.0 x=" + user_hash_ + ";<redacted>"; }
+  std::string redacted() const { return to_string(); }
 
   friend bool operator==(const XblAuthorization&, const XblAuthorization&) = default;
 
@@ -254,19 +240,6 @@ class XblAuthorization {
 }  // namespace xbl
 
 template <>
-struct fmt::formatter<xbl::XblAuthorization, char> : fmt::formatter<fmt::string_view, char> {
-  template <class Context>
-  auto format(const xbl::XblAuthorization& a, Context& ctx) const -> decltype(ctx.out()) {
-    const std::string s = a.redacted();
-    return fmt::formatter<fmt::string_view, char>::format(s, ctx);
-  }
-};
-
+inline constexpr bool xbl::detail::formats_as_text<xbl::XblAuthorization> = true;
 template <>
-struct fmt::formatter<xbl::RequestorId, char> : fmt::formatter<fmt::string_view, char> {
-  template <class Context>
-  auto format(const xbl::RequestorId& r, Context& ctx) const -> decltype(ctx.out()) {
-    const std::string s = r.to_string();
-    return fmt::formatter<fmt::string_view, char>::format(s, ctx);
-  }
-};
+inline constexpr bool xbl::detail::formats_as_text<xbl::RequestorId> = true;

@@ -117,11 +117,10 @@ inline std::uint32_t big_endian32(std::span<const std::byte> b) noexcept {
 }  // namespace detail
 
 inline result<GamerpicImage> GamerpicImage::from_png(std::span<const std::byte> png) {
+  // A PNG has no lines: the place is the byte offset alone.
   auto fail = [](std::size_t offset, std::string message) {
-    error e;
-    e.code = errc::invalid_value;
+    auto e = detail::value_error(errc::invalid_value, {}, std::move(message));
     e.offset = offset;
-    e.message = std::move(message);
     return e;
   };
   static constexpr unsigned char signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};

@@ -306,11 +306,7 @@ class PermissionMatrix {
 inline result<PermissionMatrix> correlate(const PermissionCheckBatchRequest& request,
                                           const PermissionCheckBatchResponse& response) {
   auto mismatch = [](std::string path, std::string message) {
-    error e;
-    e.code = errc::invalid_value;
-    e.path = std::move(path);
-    e.message = std::move(message);
-    return e;
+    return detail::value_error(errc::invalid_value, std::move(path), std::move(message));
   };
   const auto& entries = response.responses;
   const std::size_t users = request.users.size();

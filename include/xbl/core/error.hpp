@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace xbl {
 
@@ -60,6 +61,17 @@ struct error {
 
   friend bool operator==(const error&, const error&) = default;
 };
+
+namespace detail {
+// An error at byte `offset` of a one-line text such as an identifier or a header value.
+inline error text_error(errc code, std::size_t offset, std::string message) {
+  return error{code, std::move(message), offset, 1, offset + 1, {}};
+}
+// An error in a value, not at a place in a text: it has a path and no line.
+inline error value_error(errc code, std::string path, std::string message) {
+  return error{code, std::move(message), 0, 0, 0, std::move(path)};
+}
+}  // namespace detail
 
 // Thrown only by result<T>::value() on an empty result: the one exception the library raises.
 class bad_result : public std::runtime_error {

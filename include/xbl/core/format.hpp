@@ -42,8 +42,18 @@ struct json_formatter {
 template <class T>
 concept json_formattable = described<T> || tagged_variant<T> || is_open_enum<T>::value || std::is_same_v<T, raw_json>;
 
+// Types whose fmt form is their to_string() text rather than JSON: the identifiers, and what a
+// header states (endpoints.hpp adds those).
 template <class T>
-concept identifier = std::is_same_v<T, Xuid> || std::is_same_v<T, Guid> || std::is_same_v<T, TitleId> || std::is_same_v<T, Timestamp>;
+inline constexpr bool formats_as_text = false;
+template <>
+inline constexpr bool formats_as_text<Xuid> = true;
+template <>
+inline constexpr bool formats_as_text<Guid> = true;
+template <>
+inline constexpr bool formats_as_text<TitleId> = true;
+template <>
+inline constexpr bool formats_as_text<Timestamp> = true;
 
 }  // namespace xbl::detail
 
@@ -53,7 +63,7 @@ struct fmt::formatter<T, char> : xbl::detail::json_formatter {};
 
 // An identifier formats as its wire text, without JSON quotes: `2533274790395904`.
 template <class T>
-  requires xbl::detail::identifier<T>
+  requires xbl::detail::formats_as_text<T>
 struct fmt::formatter<T, char> : fmt::formatter<fmt::string_view, char> {
   template <class Context>
   auto format(const T& id, Context& ctx) const -> decltype(ctx.out()) {

@@ -31,16 +31,9 @@ struct id_failure {
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
 template <class Id>
-result<Id> id_result(std::string_view text, Id id, id_failure f) {
+result<Id> id_result(Id id, id_failure f) {
   if (!f) return id;
-  error e;
-  e.code = f.code;
-  e.message = f.message;
-  e.offset = f.offset;
-  e.line = 1;
-  e.column = f.offset + 1;
-  (void)text;
-  return e;
+  return text_error(f.code, f.offset, f.message);
 }
 
 }  // namespace detail
@@ -80,7 +73,7 @@ class Xuid {
 
   static result<Xuid> parse(std::string_view text) {
     Xuid x;
-    return detail::id_result(text, x, parse_into(text, x));
+    return detail::id_result(x, parse_into(text, x));
   }
 
   std::string to_string() const {
@@ -120,7 +113,7 @@ class Guid {
 
   static result<Guid> parse(std::string_view text) {
     Guid g;
-    return detail::id_result(text, g, parse_into(text, g));
+    return detail::id_result(g, parse_into(text, g));
   }
 
   std::string to_string() const { return std::string(text_.data(), text_.size()); }
@@ -169,7 +162,7 @@ class TitleId {
 
   static result<TitleId> parse(std::string_view text) {
     TitleId t;
-    return detail::id_result(text, t, parse_into(text, t));
+    return detail::id_result(t, parse_into(text, t));
   }
 
   std::string to_string() const { return std::to_string(value_); }
@@ -247,7 +240,7 @@ class Timestamp {
 
   static result<Timestamp> parse(std::string_view text) {
     Timestamp ts;
-    return detail::id_result(text, ts, parse_into(text, ts));
+    return detail::id_result(ts, parse_into(text, ts));
   }
 
   std::string to_string() const {

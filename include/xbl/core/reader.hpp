@@ -126,6 +126,13 @@ inline std::string_view kind_at(char c) noexcept {
 // that skipping it meets is the first fault, and that is what is reported.
 inline bool mismatch(scanner& s, std::string_view expected) {
   if (s.at_end()) return s.fail_expected(expected);
+  // A word is a boolean or null only when spelled out in full: `nan` or `tru` is no value at all,
+  // and the fault in the word is what the text has wrong.
+  if (const char c = s.peek(); c == 't' || c == 'f' || c == 'n') {
+    const char* at = s.p;
+    if (!s.literal(c == 't' ? "true" : c == 'f' ? "false" : "null")) return false;
+    s.p = at;
+  }
   const auto found = kind_at(s.peek());
   if (found.empty()) {
     null_sink sink;
@@ -383,11 +390,8 @@ result<T> from_json(std::string_view text, const read_options& options = {}) {
   if (options.validate) {
     auto violations = validate(value);
     if (!violations.empty()) {
-      error e;
-      e.code = errc::invalid_value;
-      e.message = violations.front().message + " [" + violations.front().rule + "]";
-      e.path = violations.front().path;
-      return e;
+      const auto& first = violations.front();
+      return detail::value_error(errc::invalid_value, first.path, first.message + " [" + first.rule + "]");
     }
   }
   return value;

@@ -420,7 +420,10 @@ class scanner {
           return fail(errc::invalid_escape, at, "a \\u escape of a low surrogate with no high surrogate before it");
         if (cp >= 0xD800 && cp <= 0xDBFF) {
           if (!(p + 1 < end && p[0] == '\\' && p[1] == 'u')) {
-            if (p + 1 >= end) return fail(errc::unexpected_end, end, "the text ends after a high surrogate escape");
+            // Only a text that stops here, or on the backslash of a next escape, ended too soon:
+            // `"\uD800"` closing the text is an unpaired surrogate like any other.
+            if (p >= end || (p[0] == '\\' && p + 1 >= end))
+              return fail(errc::unexpected_end, end, "the text ends after a high surrogate escape");
             return fail(errc::invalid_escape, at, "a \\u escape of a high surrogate not followed by a low one");
           }
           std::uint32_t low;

@@ -75,18 +75,30 @@ inline void utf8_append(std::string& out, std::uint32_t cp) {
   out.append(buf, n);
 }
 
-// Eight bytes at a time: true when none of them needs a look of its own inside a JSON string
-// (a quote, a backslash, a control character or a non-ASCII byte). This is the reader's and the
-// writer's fast path over plain text.
-inline bool plain_word(const char* p) noexcept {
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
+// Eight bytes at a time, the fast path over plain text of the reader and the writer: nonzero when
+// one of the bytes at p is a quote, a backslash or a control character, which a JSON string must
+// escape. (Which bits are set is not exact; whether any is, is.)
+inline std::uint64_t escape_bytes(const char* p, std::uint64_t& word) noexcept {
+  std::memcpy(&word, p, 8);
   constexpr std::uint64_t ones = 0x0101010101010101ULL;
   constexpr std::uint64_t highs = 0x8080808080808080ULL;
   auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
-  const std::uint64_t control = (w - ones * 0x20) & ~w & highs;  // bytes below 0x20
-  const std::uint64_t special = has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\'));
-  return ((w & highs) | control | special) == 0;
+  const std::uint64_t control = (word - ones * 0x20) & ~word & highs;  // bytes below 0x20
+  return control | has_zero(word ^ (ones * '"')) | has_zero(word ^ (ones * '\\'));
+}
+
+// True when the writer can copy the eight bytes at p as they are.
+inline bool escape_free_word(const char* p) noexcept {
+  std::uint64_t word;
+  return escape_bytes(p, word) == 0;
+}
+
+// True when the reader can pass over the eight bytes at p: nothing to escape and all ASCII, so
+// there is no UTF-8 sequence to check either.
+inline bool plain_word(const char* p) noexcept {
+  std::uint64_t word;
+  const std::uint64_t special = escape_bytes(p, word);
+  return (special | (word & 0x8080808080808080ULL)) == 0;
 }
 
 constexpr bool plain_byte(unsigned char c) noexcept { return c >= 0x20 && c != '"' && c != '\\' && c < 0x80; }

@@ -14,20 +14,10 @@
 #include "xbl/core/open_enum.hpp"
 #include "xbl/core/options.hpp"
 #include "xbl/core/raw_json.hpp"
+#include "xbl/core/utf8.hpp"
 
 namespace xbl {
 namespace detail {
-
-// True when none of the eight bytes needs escaping in a JSON string (quote, backslash, control).
-inline bool escape_free_word(const char* p) noexcept {
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  constexpr std::uint64_t ones = 0x0101010101010101ULL;
-  constexpr std::uint64_t highs = 0x8080808080808080ULL;
-  auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
-  const std::uint64_t control = (w - ones * 0x20) & ~w & highs;
-  return (control | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\'))) == 0;
-}
 
 class writer {
  public:

@@ -1,0 +1,3761 @@
+// xbl-model 0.1.0 - single-header distribution
+//
+// Generated from include/ by tools/amalgamate.py - do not edit.
+// Regenerate with: python3 tools/amalgamate.py
+#pragma once
+
+#define XBL_AMALGAMATED 1
+
+// ---- begin xbl/xbl.hpp ----
+
+// Everything: the core and every service's payloads.
+// ---- begin xbl/core.hpp ----
+
+// The core: describing a type once, and from that reading, writing, validating and formatting it.
+// ---- begin xbl/core/error.hpp ----
+
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace xbl {
+
+// Every way a read can fail. The set is closed on purpose: callers switch on it.
+enum class errc : std::uint8_t {
+  ok = 0,
+  syntax,               // a character that cannot start or continue the JSON here
+  unexpected_end,       // the text ended inside a value
+  invalid_utf8,         // bytes that are not well-formed UTF-8 (RFC 3629)
+  invalid_escape,       // a backslash escape JSON does not define, or an unpaired surrogate
+  invalid_number,       // a number that breaks the RFC 8259 grammar
+  number_out_of_range,  // a well-formed number the target type cannot hold
+  type_mismatch,        // a valid JSON value of the wrong kind for the target
+  missing_member,       // a required member is absent
+  unknown_key,          // a member the type does not describe, under unknown_keys = error
+  duplicate_key,        // a member given twice in one object
+  depth_exceeded,       // nesting deeper than read_options::max_depth
+  unknown_enum,         // an enum text outside the known list, under strict_enums
+  unknown_variant,      // a variant tag that names no alternative
+  invalid_value,        // a well-formed value that breaks a rule of its type or the domain
+};
+
+constexpr std::string_view to_string(errc code) noexcept {
+  switch (code) {
+    case errc::ok: return "ok";
+    case errc::syntax: return "syntax";
+    case errc::unexpected_end: return "unexpected_end";
+    case errc::invalid_utf8: return "invalid_utf8";
+    case errc::invalid_escape: return "invalid_escape";
+    case errc::invalid_number: return "invalid_number";
+    case errc::number_out_of_range: return "number_out_of_range";
+    case errc::type_mismatch: return "type_mismatch";
+    case errc::missing_member: return "missing_member";
+    case errc::unknown_key: return "unknown_key";
+    case errc::duplicate_key: return "duplicate_key";
+    case errc::depth_exceeded: return "depth_exceeded";
+    case errc::unknown_enum: return "unknown_enum";
+    case errc::unknown_variant: return "unknown_variant";
+    case errc::invalid_value: return "invalid_value";
+  }
+  return "unknown";
+}
+
+// Where and why a read failed. `column` counts bytes from the start of the line, not characters:
+// it is what an editor shows for ASCII and what a byte-oriented tool can seek to for the rest.
+struct error {
+  errc code = errc::ok;
+  std::string message;
+  std::size_t offset = 0;
+  std::size_t line = 0;    // 1-based; 0 when the fault is in a value, not at a place in a text
+  std::size_t column = 0;  // 1-based, in bytes
+  std::string path;  // JSON Pointer (RFC 6901) of the member being read
+
+  friend bool operator==(const error&, const error&) = default;
+};
+
+namespace detail {
+// An error at byte `offset` of a one-line text such as an identifier or a header value.
+inline error text_error(errc code, std::size_t offset, std::string message) {
+  return error{code, std::move(message), offset, 1, offset + 1, {}};
+}
+// An error in a value, not at a place in a text: it has a path and no line.
+inline error value_error(errc code, std::string path, std::string message) {
+  return error{code, std::move(message), 0, 0, 0, std::move(path)};
+}
+}  // namespace detail
+
+// Thrown only by result<T>::value() on an empty result: the one exception the library raises.
+class bad_result : public std::runtime_error {
+ public:
+  explicit bad_result(const xbl::error& e)
+      : std::runtime_error(e.message), error_(e) {}
+  const xbl::error& error() const noexcept { return error_; }
+
+ private:
+  xbl::error error_;
+};
+
+}  // namespace xbl
+// ---- end xbl/core/error.hpp ----
+// ---- begin xbl/core/result.hpp ----
+
+#include <variant>
+
+
+namespace xbl {
+
+// A value or the error that prevented it: the small stand-in for std::expected that C++20 lacks.
+template <class T>
+class result {
+ public:
+  result(T value) : state_(std::in_place_index<0>, std::move(value)) {}
+  result(xbl::error e) : state_(std::in_place_index<1>, std::move(e)) {}
+
+  explicit operator bool() const noexcept { return state_.index() == 0; }
+  bool has_value() const noexcept { return state_.index() == 0; }
+
+  T& value() & { check(); return *std::get_if<0>(&state_); }
+  const T& value() const& { check(); return *std::get_if<0>(&state_); }
+  T&& value() && { check(); return std::move(*std::get_if<0>(&state_)); }
+
+  T& operator*() & noexcept { return *std::get_if<0>(&state_); }
+  const T& operator*() const& noexcept { return *std::get_if<0>(&state_); }
+  T&& operator*() && noexcept { return std::move(*std::get_if<0>(&state_)); }
+  T* operator->() noexcept { return std::get_if<0>(&state_); }
+  const T* operator->() const noexcept { return std::get_if<0>(&state_); }
+
+  // The error of an empty result; a default error (code ok) when there is a value.
+  const xbl::error& error() const noexcept {
+    static const xbl::error none{};
+    const auto* e = std::get_if<1>(&state_);
+    return e ? *e : none;
+  }
+
+ private:
+  void check() const {
+    if (const auto* e = std::get_if<1>(&state_)) throw bad_result(*e);
+  }
+  std::variant<T, xbl::error> state_;
+};
+
+}  // namespace xbl
+// ---- end xbl/core/result.hpp ----
+// ---- begin xbl/core/options.hpp ----
+
+
+namespace xbl {
+
+// What to do with an object member that the target type does not describe.
+enum class unknown_key_policy : std::uint8_t {
+  skip,   // validate it as strictly as any value, then drop it
+  error,  // fail with errc::unknown_key
+  keep,   // keep it, in order, as raw JSON, and write it back after the described members
+};
+
+// Strict RFC 8259 by default; each lenient switch admits one thing the published samples contain.
+struct read_options {
+  bool comments = false;         // `// …` to end of line and `/* … */` wherever whitespace may stand
+  bool trailing_commas = false;  // one `,` before `]` or `}`
+  bool unquoted_keys = false;    // object keys as bare identifiers: [A-Za-z_$][A-Za-z0-9_$]*
+  unknown_key_policy unknown_keys = unknown_key_policy::skip;
+  std::size_t max_depth = 64;    // arrays and objects nested deeper fail with errc::depth_exceeded
+  bool strict_enums = false;     // an enum text outside the known list fails with errc::unknown_enum
+  bool validate = false;         // run validate() after reading; the first violation fails the read
+
+  static constexpr read_options lenient() noexcept {
+    read_options o;
+    o.comments = true;
+    o.trailing_commas = true;
+    o.unquoted_keys = true;
+    return o;
+  }
+
+  constexpr bool any_lenient() const noexcept { return comments || trailing_commas || unquoted_keys; }
+};
+
+struct write_options {
+  bool pretty = false;
+  std::size_t indent = 2;
+};
+
+}  // namespace xbl
+// ---- end xbl/core/options.hpp ----
+// ---- begin xbl/core/describe.hpp ----
+
+#include <array>
+#include <map>
+#include <optional>
+#include <tuple>
+#include <type_traits>
+#include <vector>
+
+// ---- begin xbl/core/raw_json.hpp ----
+
+
+namespace xbl {
+
+namespace detail {
+struct raw_access;
+}
+
+// One JSON value kept as text. It is only ever made by the reader, so its text is always valid JSON
+// (`from_json<raw_json>` is a conformance check); a default one is `null`. Read strictly, the text is
+// exactly what was read; read with a lenient switch on, it is that value in compact RFC 8259 form.
+class raw_json {
+ public:
+  raw_json() = default;
+
+  std::string_view text() const noexcept { return text_; }
+
+  friend bool operator==(const raw_json&, const raw_json&) = default;
+
+ private:
+  friend struct detail::raw_access;
+  explicit raw_json(std::string text) : text_(std::move(text)) {}
+  std::string text_ = "null";
+};
+
+namespace detail {
+struct raw_access {
+  static raw_json make(std::string text) { return raw_json(std::move(text)); }
+};
+}  // namespace detail
+
+}  // namespace xbl
+// ---- end xbl/core/raw_json.hpp ----
+
+namespace xbl {
+
+// The one description of a type. Specialise it with
+//   static constexpr auto fields = xbl::make_fields(xbl::field("jsonName", &T::member, rules...), ...);
+// and optionally
+//   static constexpr auto rules = xbl::make_rules(rule...);   // rules over the whole object
+//   static constexpr auto extras = &T::extras;                // where unknown members are kept
+// Enumerations are described with `values` instead (see open_enum.hpp).
+template <class T>
+struct meta;
+
+// One described member: its JSON key, where it lives, and the rules its value must meet.
+template <class Struct, class Member, class... Rules>
+struct field_t {
+  using struct_type = Struct;
+  using member_type = Member;
+  std::string_view name;
+  Member Struct::*member;
+  std::tuple<Rules...> rules;
+};
+
+template <class Struct, class Member, class... Rules>
+constexpr auto field(std::string_view name, Member Struct::*member, Rules... rules) {
+  return field_t<Struct, Member, Rules...>{name, member, std::tuple<Rules...>{rules...}};
+}
+
+template <class... Fields>
+constexpr auto make_fields(Fields... fields) {
+  return std::tuple<Fields...>{fields...};
+}
+
+template <class... Rules>
+constexpr auto make_rules(Rules... rules) {
+  return std::tuple<Rules...>{rules...};
+}
+
+// What the wire carried beyond the described values of one object, so that a value read with
+// unknown_keys = keep writes back what it read: the unknown members in order, and which
+// described members were present although empty (`[]`, `null`), so they are not dropped on write.
+// It does not take part in comparison of the present bits: `[]` and an absent array are the same value.
+struct extras {
+  std::vector<std::pair<std::string, raw_json>> unknown;
+  std::uint64_t present_empty = 0;
+
+  friend bool operator==(const extras& a, const extras& b) { return a.unknown == b.unknown; }
+};
+
+template <class T>
+concept described = requires { meta<T>::fields; };
+
+template <class T>
+concept described_enum = std::is_enum_v<T> && requires { meta<T>::values; };
+
+template <described T>
+inline constexpr std::size_t field_count = std::tuple_size_v<std::remove_cvref_t<decltype(meta<T>::fields)>>;
+
+template <described T>
+inline constexpr std::array<std::string_view, field_count<T>> field_names = [] {
+  return std::apply([](const auto&... f) { return std::array<std::string_view, sizeof...(f)>{f.name...}; },
+                    meta<T>::fields);
+}();
+
+namespace detail {
+
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+
+template <class T>
+struct is_vector : std::false_type {};
+template <class T, class A>
+struct is_vector<std::vector<T, A>> : std::true_type {};
+
+template <class T>
+struct is_std_array : std::false_type {};
+template <class T, std::size_t N>
+struct is_std_array<std::array<T, N>> : std::true_type {};
+
+template <class T>
+struct is_string_map : std::false_type {};
+template <class T, class C, class A>
+struct is_string_map<std::map<std::string, T, C, A>> : std::true_type {};
+
+template <class T>
+concept has_extras = described<T> && requires(T& t) {
+  { t.*(meta<T>::extras) } -> std::same_as<extras&>;
+};
+
+template <class T>
+concept has_object_rules = described<T> && requires { meta<T>::rules; };
+
+// Absent optional and vector members are allowed; every other member must be in the object.
+template <class M>
+inline constexpr bool is_required = !is_optional<M>::value && !is_vector<M>::value;
+
+template <class T, class F>
+constexpr void for_each_field(F&& f) {
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (f(std::get<I>(meta<T>::fields), std::integral_constant<std::size_t, I>{}), ...);
+  }(std::make_index_sequence<field_count<T>>{});
+}
+
+// Calls f with the field whose index is `index`; the switch a compiler makes of this fold is the
+// dispatch from a matched key to the code that reads that member's type.
+template <class T, class F>
+constexpr bool visit_field(std::size_t index, F&& f) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    bool ok = true;
+    (void)((I == index ? (ok = f(std::get<I>(meta<T>::fields), std::integral_constant<std::size_t, I>{}), true)
+                       : false) ||
+           ...);
+    return ok;
+  }(std::make_index_sequence<field_count<T>>{});
+}
+
+template <class T>
+constexpr void check_description() {
+  static_assert(field_count<T> > 0, "xbl::meta<T>::fields describes no member");
+  if constexpr (has_extras<T>) {
+    static_assert(field_count<T> <= 64, "a type that keeps extras can describe at most 64 members");
+  }
+  constexpr auto names = field_names<T>;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    for (std::size_t j = i + 1; j < names.size(); ++j)
+      if (names[i] == names[j]) throw "xbl::meta<T>::fields names one JSON key twice";
+}
+
+}  // namespace detail
+}  // namespace xbl
+// ---- end xbl/core/describe.hpp ----
+// ---- begin xbl/core/open_enum.hpp ----
+
+
+
+namespace xbl {
+
+// One enumerator's wire names: the canonical one it is written as, and the other spellings the
+// services or the SDK use for the same value.
+template <class E>
+struct enumerator {
+  E value;
+  std::string_view name;
+  std::array<std::string_view, 3> aliases{};
+};
+
+template <class E, class... Aliases>
+constexpr enumerator<E> name(E value, std::string_view text, Aliases... aliases) {
+  static_assert(sizeof...(Aliases) <= 3, "at most three aliases per enumerator");
+  return enumerator<E>{value, text, {std::string_view(aliases)...}};
+}
+
+template <class E, class... More>
+constexpr auto make_enum(enumerator<E> first, More... more) {
+  return std::array<enumerator<E>, 1 + sizeof...(More)>{first, more...};
+}
+
+namespace detail {
+
+constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+constexpr bool equal_ignoring_case(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  return true;
+}
+
+template <class E>
+constexpr bool enum_ignores_case() {
+  if constexpr (requires { meta<E>::ignore_case; }) return meta<E>::ignore_case;
+  else return false;
+}
+
+}  // namespace detail
+
+template <described_enum E>
+constexpr std::string_view to_string(E value) noexcept {
+  for (const auto& e : meta<E>::values)
+    if (e.value == value) return e.name;
+  return {};
+}
+
+// The known enumerator a wire text names (by its name or an alias, ignoring ASCII case where the
+// description says the service does), or nothing.
+template <described_enum E>
+constexpr std::optional<E> enum_from_string(std::string_view text) noexcept {
+  constexpr bool fold = detail::enum_ignores_case<E>();
+  auto same = [](std::string_view a, std::string_view b) {
+    return fold ? detail::equal_ignoring_case(a, b) : a == b;
+  };
+  for (const auto& e : meta<E>::values) {
+    if (same(e.name, text)) return e.value;
+    // By reference: g++ 12 refuses, in a constant expression, the copy of an element of a
+    // `static constexpr` array that a by-value range-for makes.
+    for (const auto& alias : e.aliases)
+      if (!alias.empty() && same(alias, text)) return e.value;
+  }
+  return std::nullopt;
+}
+
+// An enumeration as the wire has it: a known value, or the exact text of one this library does not
+// know yet. The text read is the text written, even when it is an alias or differs in case.
+template <described_enum E>
+class open_enum {
+ public:
+  using enum_type = E;
+
+  constexpr open_enum() noexcept : value_(meta<E>::values[0].value) {}
+  constexpr open_enum(E value) noexcept : value_(value) {}
+
+  // Reads a wire text: known if the description names it, kept verbatim either way.
+  static open_enum from_text(std::string_view text) {
+    open_enum e;
+    if (auto known = enum_from_string<E>(text)) {
+      e.value_ = *known;
+      if (text != to_string(*known)) e.text_ = text;
+    } else {
+      e.known_ = false;
+      e.text_ = text;
+    }
+    return e;
+  }
+
+  constexpr bool is_known() const noexcept { return known_; }
+  constexpr std::optional<E> known() const noexcept { return known_ ? std::optional<E>(value_) : std::nullopt; }
+  // An unknown value's text is its own even when empty: `""` read is `""` written, not a known name.
+  std::string_view text() const noexcept {
+    return known_ && text_.empty() ? to_string(value_) : std::string_view(text_);
+  }
+
+  friend bool operator==(const open_enum& a, E b) noexcept { return a.known_ && a.value_ == b; }
+  // Equal when both name the same known value (whatever the spelling), or both carry the same unknown text.
+  friend bool operator==(const open_enum& a, const open_enum& b) noexcept {
+    if (a.known_ != b.known_) return false;
+    return a.known_ ? a.value_ == b.value_ : a.text_ == b.text_;
+  }
+
+ private:
+  E value_;
+  bool known_ = true;
+  std::string text_;  // for a known value, empty when the text is the canonical name
+};
+
+namespace detail {
+template <class T>
+struct is_open_enum : std::false_type {};
+template <class E>
+struct is_open_enum<open_enum<E>> : std::true_type {};
+}  // namespace detail
+
+}  // namespace xbl
+// ---- end xbl/core/open_enum.hpp ----
+// ---- begin xbl/core/uri.hpp ----
+
+
+namespace xbl {
+
+// The length of `text` once percent-encoded per RFC 3986: the unreserved characters
+// A-Z a-z 0-9 - . _ ~ stay as they are and every other byte becomes %XX.
+constexpr std::size_t uri_encoded_length(std::string_view text) noexcept {
+  std::size_t n = 0;
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                            c == '-' || c == '.' || c == '_' || c == '~';
+    n += unreserved ? 1 : 3;
+  }
+  return n;
+}
+
+}  // namespace xbl
+// ---- end xbl/core/uri.hpp ----
+// ---- begin xbl/core/validate.hpp ----
+
+#include <cmath>
+
+// ---- begin xbl/core/codec.hpp ----
+
+namespace xbl::detail {
+
+// The hook through which a type with a wire form of its own (an identifier written as a string, a
+// timestamp) joins the reader, the writer and the validator without them knowing it:
+//   static bool read(scanner&, T&);              // p at the value; fail() and return false on error
+//   static void write(writer&, const T&);
+//   static std::string check(const T&);         // optional: a violation message, empty when sound
+template <class T>
+struct codec;
+
+template <class T>
+concept has_codec = requires { codec<T>::read; };
+
+}  // namespace xbl::detail
+// ---- end xbl/core/codec.hpp ----
+// ---- begin xbl/core/scanner.hpp ----
+
+
+// ---- begin xbl/core/utf8.hpp ----
+
+#include <cstring>
+
+namespace xbl::detail {
+
+// Length of the well-formed UTF-8 sequence starting at p (RFC 3629: no overlongs, no encoded
+// surrogates, nothing past U+10FFFF), or 0 when the bytes there are not one. `end` bounds the read.
+constexpr std::size_t utf8_sequence_length(const unsigned char* p, const unsigned char* end) noexcept {
+  const unsigned char c = p[0];
+  if (c < 0x80) return 1;
+  auto cont = [&](std::size_t i, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
+    return p + i < end && p[i] >= lo && p[i] <= hi;
+  };
+  if (c < 0xC2) return 0;  // stray continuation byte or overlong two-byte form
+  if (c < 0xE0) return cont(1) ? 2 : 0;
+  if (c < 0xF0) {
+    const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;  // E0 80..9F would be overlong
+    const unsigned char hi = c == 0xED ? 0x9F : 0xBF;  // ED A0..BF would encode a surrogate
+    return cont(1, lo, hi) && cont(2) ? 3 : 0;
+  }
+  if (c < 0xF5) {
+    const unsigned char lo = c == 0xF0 ? 0x90 : 0x80;  // F0 80..8F would be overlong
+    const unsigned char hi = c == 0xF4 ? 0x8F : 0xBF;  // F4 90.. would pass U+10FFFF
+    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+// Offset of the first byte that does not start a well-formed sequence, or npos.
+inline std::size_t utf8_invalid_offset(std::string_view s) noexcept {
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* e = b + s.size();
+  for (const auto* p = b; p < e;) {
+    const std::size_t n = utf8_sequence_length(p, e);
+    if (n == 0) return static_cast<std::size_t>(p - b);
+    p += n;
+  }
+  return std::string_view::npos;
+}
+
+// Code points in text already known to be well-formed.
+constexpr std::size_t utf8_count(std::string_view s) noexcept {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+inline void utf8_append(std::string& out, std::uint32_t cp) {
+  char buf[4];
+  std::size_t n;
+  if (cp < 0x80) {
+    buf[0] = static_cast<char>(cp);
+    n = 1;
+  } else if (cp < 0x800) {
+    buf[0] = static_cast<char>(0xC0 | (cp >> 6));
+    buf[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    n = 2;
+  } else if (cp < 0x10000) {
+    buf[0] = static_cast<char>(0xE0 | (cp >> 12));
+    buf[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    buf[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    n = 3;
+  } else {
+    buf[0] = static_cast<char>(0xF0 | (cp >> 18));
+    buf[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    buf[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    buf[3] = static_cast<char>(0x80 | (cp & 0x3F));
+    n = 4;
+  }
+  out.append(buf, n);
+}
+
+// Eight bytes at a time, the fast path over plain text of the reader and the writer: nonzero when
+// one of the bytes at p is a quote, a backslash or a control character, which a JSON string must
+// escape. (Which bits are set is not exact; whether any is, is.)
+inline std::uint64_t escape_bytes(const char* p, std::uint64_t& word) noexcept {
+  std::memcpy(&word, p, 8);
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
+  const std::uint64_t control = (word - ones * 0x20) & ~word & highs;  // bytes below 0x20
+  return control | has_zero(word ^ (ones * '"')) | has_zero(word ^ (ones * '\\'));
+}
+
+// True when the writer can copy the eight bytes at p as they are.
+inline bool escape_free_word(const char* p) noexcept {
+  std::uint64_t word;
+  return escape_bytes(p, word) == 0;
+}
+
+// True when the reader can pass over the eight bytes at p: nothing to escape and all ASCII, so
+// there is no UTF-8 sequence to check either.
+inline bool plain_word(const char* p) noexcept {
+  std::uint64_t word;
+  const std::uint64_t special = escape_bytes(p, word);
+  return (special | (word & 0x8080808080808080ULL)) == 0;
+}
+
+constexpr bool plain_byte(unsigned char c) noexcept { return c >= 0x20 && c != '"' && c != '\\' && c < 0x80; }
+
+}  // namespace xbl::detail
+// ---- end xbl/core/utf8.hpp ----
+
+namespace xbl::detail {
+
+// RFC 6901: `~` and `/` inside a reference token are written `~0` and `~1`.
+inline void append_pointer_token(std::string& out, std::string_view token) {
+  out += '/';
+  for (char c : token) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+}
+
+inline std::string quoted(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  out += s;
+  out += '"';
+  return out;
+}
+
+// A number as it stands in the text, already checked against the RFC 8259 grammar.
+struct number_token {
+  const char* begin;
+  const char* end;
+  bool negative;
+  bool integer;  // no fraction and no exponent
+};
+
+// Throws nothing, allocates nothing on the way to success: a failed step records the first error
+// (what and where) and returns false, and every level it unwinds through adds its key or index to
+// the path. The path is therefore only ever built for the one error that is reported.
+class scanner {
+ public:
+  scanner(std::string_view text, const read_options& options) noexcept
+      : begin_(text.data()), p(text.data()), end(text.data() + text.size()), opt(options) {}
+
+  const char* begin_;
+  const char* p;
+  const char* end;
+  const read_options& opt;
+  std::size_t depth = 0;
+  std::string scratch;  // decoded keys that had escapes
+
+  bool at_end() const noexcept { return p >= end; }
+  char peek() const noexcept { return *p; }  // only after !at_end()
+
+  // ---- errors -----------------------------------------------------------------------------------
+
+  bool fail(errc code, const char* where, std::string message) {
+    if (code_ == errc::ok) {
+      code_ = code;
+      where_ = where;
+      message_ = std::move(message);
+    }
+    return false;
+  }
+  bool failed() const noexcept { return code_ != errc::ok; }
+  void unwind_key(std::string_view key) { reversed_path_.emplace_back(key); }
+  void unwind_index(std::size_t i) { reversed_path_.push_back(std::to_string(i)); }
+
+  error take_error() const {
+    error e;
+    e.code = code_;
+    e.message = message_;
+    e.offset = static_cast<std::size_t>(where_ - begin_);
+    e.line = 1;
+    const char* line_start = begin_;
+    for (const char* q = begin_; q < where_; ++q)
+      if (*q == '\n') {
+        ++e.line;
+        line_start = q + 1;
+      }
+    e.column = static_cast<std::size_t>(where_ - line_start) + 1;
+    for (auto it = reversed_path_.rbegin(); it != reversed_path_.rend(); ++it) append_pointer_token(e.path, *it);
+    return e;
+  }
+
+  // Fails with a message naming the character found, or unexpected_end when there is none.
+  bool fail_expected(std::string_view what) {
+    if (at_end()) return fail(errc::unexpected_end, p, "expected " + std::string(what) + " but the text ended");
+    return fail(errc::syntax, p, "expected " + std::string(what) + ", found " + describe_here());
+  }
+
+  std::string describe_here() const {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c >= 0x21 && c < 0x7F) return "'" + std::string(1, static_cast<char>(c)) + "'";
+    static constexpr char hex[] = "0123456789ABCDEF";
+    return std::string("byte 0x") + hex[c >> 4] + hex[c & 15];
+  }
+
+  // ---- whitespace and comments ------------------------------------------------------------------
+
+  bool skip_ws() {
+    for (;;) {
+      while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) ++p;
+      if (p >= end || *p != '/') return true;
+      if (!opt.comments) return fail(errc::syntax, p, "comments are not JSON (read_options::comments allows them)");
+      if (p + 1 < end && p[1] == '/') {
+        p += 2;
+        while (p < end && *p != '\n') ++p;
+      } else if (p + 1 < end && p[1] == '*') {
+        const char* start = p;
+        p += 2;
+        while (p + 1 < end && !(p[0] == '*' && p[1] == '/')) ++p;
+        if (p + 1 >= end) {
+          p = end;
+          return fail(errc::unexpected_end, start, "a '/*' comment is never closed");
+        }
+        p += 2;
+      } else {
+        return fail(errc::syntax, p, "a '/' that starts no comment");
+      }
+    }
+  }
+
+  // ---- structure --------------------------------------------------------------------------------
+
+  bool enter(const char* where) {
+    if (depth >= opt.max_depth)
+      return fail(errc::depth_exceeded, where,
+                  "nesting deeper than " + std::to_string(opt.max_depth) + " levels (read_options::max_depth)");
+    ++depth;
+    return true;
+  }
+  void leave() noexcept { --depth; }
+
+  // After a ',' in an array or object: true when a trailing comma closes it here (and it is allowed).
+  bool trailing_comma_closes(char close, const char* comma) {
+    if (p < end && *p == close) {
+      if (opt.trailing_commas) return true;
+      fail(errc::syntax, comma, "trailing comma before '" + std::string(1, close) +
+                                    "' (read_options::trailing_commas allows it)");
+    }
+    return false;
+  }
+
+  // ---- literals ---------------------------------------------------------------------------------
+
+  bool literal(std::string_view word) {
+    const std::size_t left = static_cast<std::size_t>(end - p);
+    const std::size_t n = left < word.size() ? left : word.size();
+    for (std::size_t i = 0; i < n; ++i)
+      if (p[i] != word[i]) return fail(errc::syntax, p, "invalid literal; did you mean '" + std::string(word) + "'?");
+    if (left < word.size()) return fail(errc::unexpected_end, end, "the text ends inside '" + std::string(word) + "'");
+    p += word.size();
+    return true;
+  }
+
+  // ---- numbers ----------------------------------------------------------------------------------
+
+  bool number(number_token& t) {
+    t.begin = p;
+    t.negative = false;
+    t.integer = true;
+    if (*p == '+') return fail(errc::invalid_number, p, "a number may not start with '+'");
+    if (*p == '.') return fail(errc::invalid_number, p, "a number needs a digit before '.'");
+    if (*p == '-') {
+      t.negative = true;
+      ++p;
+    }
+    if (p >= end || *p < '0' || *p > '9') {
+      return fail(errc::invalid_number, t.begin, "expected a digit after '-' (NaN and Infinity are not JSON)");
+    }
+    if (*p == '0') {
+      ++p;
+      if (p < end && *p >= '0' && *p <= '9') return fail(errc::invalid_number, t.begin, "a number may not have leading zeros");
+    } else {
+      while (p < end && *p >= '0' && *p <= '9') ++p;
+    }
+    if (p < end && *p == '.') {
+      ++p;
+      t.integer = false;
+      if (p >= end || *p < '0' || *p > '9') return fail(errc::invalid_number, t.begin, "expected a digit after '.'");
+      while (p < end && *p >= '0' && *p <= '9') ++p;
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+      ++p;
+      t.integer = false;
+      if (p < end && (*p == '+' || *p == '-')) ++p;
+      if (p >= end || *p < '0' || *p > '9') return fail(errc::invalid_number, t.begin, "expected a digit in the exponent");
+      while (p < end && *p >= '0' && *p <= '9') ++p;
+    }
+    t.end = p;
+    return true;
+  }
+
+  // ---- strings ----------------------------------------------------------------------------------
+
+  // Reads the string at p (which is a '"'), appending its decoded text to *out unless out is null.
+  // Sets `escaped` when the text held a backslash escape, so a caller that only needs a view can
+  // tell whether the bytes in the input are the value.
+  bool string(std::string* out, bool& escaped) {
+    ++p;
+    escaped = false;
+    const char* run = p;
+    for (;;) {
+      while (end - p >= 8 && plain_word(p)) p += 8;
+      while (p < end && plain_byte(static_cast<unsigned char>(*p))) ++p;
+      if (p >= end) return fail(errc::unexpected_end, end, "the text ends inside a string");
+      const auto c = static_cast<unsigned char>(*p);
+      if (c == '"') {
+        if (out) out->append(run, p);
+        ++p;
+        return true;
+      }
+      if (c >= 0x80) {
+        const std::size_t n = utf8_sequence_length(reinterpret_cast<const unsigned char*>(p),
+                                                   reinterpret_cast<const unsigned char*>(end));
+        if (n == 0) return fail(errc::invalid_utf8, p, "invalid UTF-8 in a string (" + describe_here() + ")");
+        p += n;
+        continue;
+      }
+      if (c < 0x20) {
+        return fail(errc::syntax, p, "control character " + describe_here() +
+                                         " in a string; write it as an escape such as \\n or \\u00XX");
+      }
+      // a backslash
+      escaped = true;
+      if (out) out->append(run, p);
+      if (!escape(out)) return false;
+      run = p;
+    }
+  }
+
+  // ---- keys, objects, arrays --------------------------------------------------------------------
+
+  struct key_info {
+    std::string_view text;  // decoded; valid until the next key is read
+    const char* at;         // where the key starts
+    const char* end;        // just past it
+    bool quoted;
+    bool decoded;  // the key had escapes: `text` lives in `scratch`, which deeper keys overwrite
+  };
+
+  static constexpr bool ident_start(char c) noexcept {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
+  }
+  static constexpr bool ident_char(char c) noexcept { return ident_start(c) || (c >= '0' && c <= '9'); }
+
+  bool key(key_info& k) {
+    k.at = p;
+    if (p < end && *p == '"') {
+      k.quoted = true;
+      bool escaped;
+      if (!string(nullptr, escaped)) return false;
+      k.end = p;
+      k.decoded = escaped;
+      if (!escaped) {
+        k.text = std::string_view(k.at + 1, static_cast<std::size_t>(p - k.at - 2));
+      } else {
+        scratch.clear();
+        p = k.at;
+        string(&scratch, escaped);
+        k.text = scratch;
+      }
+      return true;
+    }
+    if (p < end && ident_start(*p)) {
+      if (!opt.unquoted_keys)
+        return fail(errc::syntax, p, "object keys must be quoted (read_options::unquoted_keys allows bare identifiers)");
+      k.quoted = false;
+      k.decoded = false;
+      while (p < end && ident_char(*p)) ++p;
+      k.end = p;
+      k.text = std::string_view(k.at, static_cast<std::size_t>(p - k.at));
+      return true;
+    }
+    return fail_expected("an object key");
+  }
+
+  // The decoded text of the key at `at`, read again: only the error path needs it after the value.
+  std::string key_text_at(const char* at) {
+    const char* save = p;
+    p = at;
+    std::string text;
+    if (*p == '"') {
+      bool escaped;
+      string(&text, escaped);
+    } else {
+      while (p < end && ident_char(*p)) ++p;
+      text.assign(at, p);
+    }
+    p = save;
+    return text;
+  }
+
+  // The one loop every object goes through (described structs, maps, skipped and raw values):
+  // `member(key)` is called with p at the member's value and must consume it.
+  template <class Member>
+  bool object(Member&& member) {
+    const char* open = p;
+    if (!enter(open)) return false;
+    ++p;
+    if (!skip_ws()) return false;
+    if (p < end && *p == '}') {
+      ++p;
+      leave();
+      return true;
+    }
+    for (;;) {
+      key_info k;
+      if (!key(k)) return false;
+      if (!skip_ws()) return false;
+      if (p >= end || *p != ':') return fail_expected("':' after object key");
+      ++p;
+      if (!skip_ws()) return false;
+      if (!member(static_cast<const key_info&>(k))) {
+        unwind_key(k.decoded ? key_text_at(k.at) : std::string(k.text));
+        return false;
+      }
+      if (!skip_ws()) return false;
+      if (p < end && *p == ',') {
+        const char* comma = p++;
+        if (!skip_ws()) return false;
+        if (trailing_comma_closes('}', comma)) {
+          ++p;
+          break;
+        }
+        if (failed()) return false;
+        continue;
+      }
+      if (p < end && *p == '}') {
+        ++p;
+        break;
+      }
+      return fail_expected("',' or '}' after an object member");
+    }
+    leave();
+    return true;
+  }
+
+  // `element(index)` is called with p at each element and must consume it.
+  template <class Element>
+  bool array(Element&& element) {
+    if (!enter(p)) return false;
+    ++p;
+    if (!skip_ws()) return false;
+    if (p < end && *p == ']') {
+      ++p;
+      leave();
+      return true;
+    }
+    for (std::size_t i = 0;; ++i) {
+      if (!element(i)) {
+        unwind_index(i);
+        return false;
+      }
+      if (!skip_ws()) return false;
+      if (p < end && *p == ',') {
+        const char* comma = p++;
+        if (!skip_ws()) return false;
+        if (trailing_comma_closes(']', comma)) {
+          ++p;
+          break;
+        }
+        if (failed()) return false;
+        continue;
+      }
+      if (p < end && *p == ']') {
+        ++p;
+        break;
+      }
+      return fail_expected("',' or ']' after an array element");
+    }
+    leave();
+    return true;
+  }
+
+ private:
+  static int hex_value(char c) noexcept {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+
+  bool hex4(const char* at, std::uint32_t& v) {
+    v = 0;
+    for (int i = 0; i < 4; ++i) {
+      if (at + 2 + i >= end) return fail(errc::unexpected_end, end, "the text ends inside a \\u escape");
+      const int h = hex_value(at[2 + i]);
+      if (h < 0) return fail(errc::invalid_escape, at, "a \\u escape needs four hexadecimal digits");
+      v = v * 16 + static_cast<std::uint32_t>(h);
+    }
+    return true;
+  }
+
+  bool escape(std::string* out) {
+    const char* at = p;
+    if (p + 1 >= end) return fail(errc::unexpected_end, end, "the text ends inside an escape");
+    char decoded;
+    switch (p[1]) {
+      case '"': decoded = '"'; break;
+      case '\\': decoded = '\\'; break;
+      case '/': decoded = '/'; break;
+      case 'b': decoded = '\b'; break;
+      case 'f': decoded = '\f'; break;
+      case 'n': decoded = '\n'; break;
+      case 'r': decoded = '\r'; break;
+      case 't': decoded = '\t'; break;
+      case 'u': {
+        std::uint32_t cp;
+        if (!hex4(at, cp)) return false;
+        p += 6;
+        if (cp >= 0xDC00 && cp <= 0xDFFF)
+          return fail(errc::invalid_escape, at, "a \\u escape of a low surrogate with no high surrogate before it");
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+          if (!(p + 1 < end && p[0] == '\\' && p[1] == 'u')) {
+            // Only a text that stops here, or on the backslash of a next escape, ended too soon:
+            // `"\uD800"` closing the text is an unpaired surrogate like any other.
+            if (p >= end || (p[0] == '\\' && p + 1 >= end))
+              return fail(errc::unexpected_end, end, "the text ends after a high surrogate escape");
+            return fail(errc::invalid_escape, at, "a \\u escape of a high surrogate not followed by a low one");
+          }
+          std::uint32_t low;
+          if (!hex4(p, low)) return false;
+          if (low < 0xDC00 || low > 0xDFFF)
+            return fail(errc::invalid_escape, at, "a \\u escape of a high surrogate not followed by a low one");
+          p += 6;
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        }
+        if (out) utf8_append(*out, cp);
+        return true;
+      }
+      default:
+        ++p;
+        return fail(errc::invalid_escape, at, describe_here() + " after a backslash is not a JSON escape");
+    }
+    if (out) *out += decoded;
+    p += 2;
+    return true;
+  }
+
+  errc code_ = errc::ok;
+  const char* where_ = nullptr;
+  std::string message_;
+  std::vector<std::string> reversed_path_;
+};
+
+}  // namespace xbl::detail
+// ---- end xbl/core/scanner.hpp ----
+
+namespace xbl {
+
+// One broken rule: where (JSON Pointer), which (a stable identifier to filter or count on), and why.
+struct violation {
+  std::string path;
+  std::string rule;
+  std::string message;
+
+  friend bool operator==(const violation&, const violation&) = default;
+};
+
+// ---- rules ---------------------------------------------------------------------------------------
+// A rule is an object with an `id` and a call operator that takes the member's value and returns a
+// message, empty when the value is sound. It is given to xbl::field after the member pointer, or to
+// xbl::make_rules for a rule over the whole object. On an optional member a rule sees the value
+// only when there is one.
+
+// A string whose length in characters (Unicode code points) is within [min, max].
+struct length {
+  std::size_t min;
+  std::size_t max;
+  std::string_view id;
+  std::string operator()(const std::string& s) const {
+    const std::size_t n = detail::utf8_count(s);
+    if (n >= min && n <= max) return {};
+    return "length " + std::to_string(n) + " is outside " + std::to_string(min) + " to " + std::to_string(max) +
+           " characters";
+  }
+};
+
+// A string at most `max` bytes long once percent-encoded (RFC 3986).
+struct max_uri_length {
+  std::size_t max;
+  std::string_view id;
+  std::string operator()(const std::string& s) const {
+    const std::size_t n = uri_encoded_length(s);
+    if (n <= max) return {};
+    return std::to_string(n) + " characters once URI-encoded, more than the " + std::to_string(max) + " allowed";
+  }
+};
+
+// A value that must be exactly `expected`.
+template <class V>
+struct equals {
+  V expected;
+  std::string_view id;
+  std::string operator()(const V& v) const {
+    if (v == expected) return {};
+    if constexpr (std::is_arithmetic_v<V>) return "must be " + std::to_string(expected) + ", is " + std::to_string(v);
+    else return "has a value other than the one allowed";
+  }
+};
+template <class V>
+equals(V, std::string_view) -> equals<V>;
+
+// A container with at least one element.
+struct non_empty {
+  std::string_view id;
+  template <class C>
+    requires requires(const C& c) { c.empty(); }
+  std::string operator()(const C& c) const {
+    return c.empty() ? "must not be empty" : std::string{};
+  }
+};
+
+// Any other rule: `f(value)` returns the message of the violation, or an empty string.
+template <class F>
+struct check {
+  std::string_view id;
+  F f;
+  template <class V>
+    requires std::is_invocable_r_v<std::string, const F&, const V&>
+  std::string operator()(const V& v) const {
+    return f(v);
+  }
+};
+template <class F>
+check(std::string_view, F) -> check<F>;
+
+namespace detail {
+
+class validator {
+ public:
+  std::vector<violation> found;
+
+  template <class Rule, class V>
+  void apply(const Rule& rule, const V& v) {
+    if constexpr (std::is_invocable_v<const Rule&, const V&>) {
+      report(rule.id, rule(v));
+    } else if constexpr (is_optional<V>::value) {
+      if (v) apply(rule, *v);
+    } else {
+      static_assert(sizeof(Rule) == 0, "this rule does not apply to the member it is given to");
+    }
+  }
+
+  void report(std::string_view rule, std::string message) {
+    if (!message.empty()) found.push_back(violation{path_, std::string(rule), std::move(message)});
+  }
+
+  template <class T>
+  void walk(const T& v) {
+    if constexpr (requires { std::variant_size<T>::value; }) {
+      std::visit([&](const auto& alternative) { walk(alternative); }, v);
+    } else if constexpr (has_codec<T>) {
+      if constexpr (requires { codec<T>::check(v); }) report("value.invalid", codec<T>::check(v));
+    } else if constexpr (std::is_floating_point_v<T>) {
+      if (!std::isfinite(v)) report("number.finite", "NaN and infinity have no JSON form");
+    } else if constexpr (is_open_enum<T>::value) {
+      if (!v.is_known()) report("enum.unknown", quoted(v.text()) + " is not a known value" + enum_hint<T>());
+    } else if constexpr (is_optional<T>::value) {
+      if (v) walk(*v);
+    } else if constexpr (is_vector<T>::value || is_std_array<T>::value) {
+      for (std::size_t i = 0; i < v.size(); ++i) nested(std::to_string(i), v[i]);
+    } else if constexpr (is_string_map<T>::value) {
+      for (const auto& [key, value] : v) nested(key, value);
+    } else if constexpr (described<T>) {
+      for_each_field<T>([&](const auto& f, auto) {
+        const auto& member = v.*(f.member);
+        const std::size_t mark = enter(f.name);
+        std::apply([&](const auto&... rule) { (apply(rule, member), ...); }, f.rules);
+        walk(member);
+        path_.resize(mark);
+      });
+      if constexpr (has_object_rules<T>) std::apply([&](const auto&... rule) { (apply(rule, v), ...); }, meta<T>::rules);
+    }
+  }
+
+  // Lets a domain check run its own walk at a deeper path.
+  std::string& path() noexcept { return path_; }
+
+ private:
+  template <class E>
+  static std::string enum_hint() {
+    if constexpr (requires { meta<typename E::enum_type>::name; })
+      return std::string(" of ") + std::string(meta<typename E::enum_type>::name);
+    else return {};
+  }
+
+  std::size_t enter(std::string_view token) {
+    const std::size_t mark = path_.size();
+    append_pointer_token(path_, token);
+    return mark;
+  }
+
+  template <class V>
+  void nested(std::string_view token, const V& v) {
+    const std::size_t mark = enter(token);
+    walk(v);
+    path_.resize(mark);
+  }
+
+  std::string path_;
+};
+
+}  // namespace detail
+
+// Every rule the value breaks, in document order: the rules its description gives each member and
+// object, an enum text outside the known list (`enum.unknown`), and a number JSON cannot carry.
+template <class T>
+std::vector<violation> validate(const T& value) {
+  detail::validator v;
+  v.walk(value);
+  return std::move(v.found);
+}
+
+}  // namespace xbl
+// ---- end xbl/core/validate.hpp ----
+// ---- begin xbl/core/reader.hpp ----
+
+#include <charconv>
+#include <limits>
+
+
+namespace xbl {
+namespace detail {
+
+// ---- values read without a target: skipped members and raw_json ------------------------------------
+
+struct null_sink {
+  void put(char) noexcept {}
+  void put(const char*, const char*) noexcept {}
+};
+
+// Writes what it is shown in compact RFC 8259 form: how a raw value read with a lenient switch on
+// keeps only JSON (comments and trailing commas dropped, bare keys quoted).
+struct compact_sink {
+  std::string& out;
+  void put(char c) { out += c; }
+  void put(const char* b, const char* e) { out.append(b, e); }
+};
+
+template <class Sink>
+bool skip_value(scanner& s, Sink& sink) {
+  if (s.at_end()) return s.fail_expected("a value");
+  const char* start = s.p;
+  switch (s.peek()) {
+    case '{': {
+      sink.put('{');
+      bool first = true;
+      if (!s.object([&](const scanner::key_info& k) {
+            if (!first) sink.put(',');
+            first = false;
+            if (k.quoted) {
+              sink.put(k.at, k.end);
+            } else {
+              sink.put('"');
+              sink.put(k.at, k.end);
+              sink.put('"');
+            }
+            sink.put(':');
+            return skip_value(s, sink);
+          }))
+        return false;
+      sink.put('}');
+      return true;
+    }
+    case '[': {
+      sink.put('[');
+      if (!s.array([&](std::size_t i) {
+            if (i) sink.put(',');
+            return skip_value(s, sink);
+          }))
+        return false;
+      sink.put(']');
+      return true;
+    }
+    case '"': {
+      bool escaped;
+      if (!s.string(nullptr, escaped)) return false;
+      break;
+    }
+    case 't': if (!s.literal("true")) return false; break;
+    case 'f': if (!s.literal("false")) return false; break;
+    case 'n': if (!s.literal("null")) return false; break;
+    default: {
+      const char c = s.peek();
+      if (c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9')) {
+        number_token t;
+        if (!s.number(t)) return false;
+        break;
+      }
+      return s.fail(errc::syntax, s.p, "expected a JSON value, found " + s.describe_here());
+    }
+  }
+  sink.put(start, s.p);
+  return true;
+}
+
+inline bool read_raw(scanner& s, raw_json& v) {
+  const char* start = s.p;
+  if (!s.opt.any_lenient()) {
+    null_sink sink;
+    if (!skip_value(s, sink)) return false;
+    v = raw_access::make(std::string(start, s.p));
+    return true;
+  }
+  std::string text;
+  compact_sink sink{text};
+  if (!skip_value(s, sink)) return false;
+  v = raw_access::make(std::move(text));
+  return true;
+}
+
+// ---- type mismatches ---------------------------------------------------------------------------------
+
+inline std::string_view kind_at(char c) noexcept {
+  switch (c) {
+    case '{': return "an object";
+    case '[': return "an array";
+    case '"': return "a string";
+    case 't':
+    case 'f': return "a boolean";
+    case 'n': return "null";
+    default: return (c == '-' || (c >= '0' && c <= '9')) ? "a number" : "";
+  }
+}
+
+// The value at p is not of the kind expected. When it is no JSON value at all, the syntax error
+// that skipping it meets is the first fault, and that is what is reported.
+inline bool mismatch(scanner& s, std::string_view expected) {
+  if (s.at_end()) return s.fail_expected(expected);
+  // A word is a boolean or null only when spelled out in full: `nan` or `tru` is no value at all,
+  // and the fault in the word is what the text has wrong.
+  if (const char c = s.peek(); c == 't' || c == 'f' || c == 'n') {
+    const char* at = s.p;
+    if (!s.literal(c == 't' ? "true" : c == 'f' ? "false" : "null")) return false;
+    s.p = at;
+  }
+  const auto found = kind_at(s.peek());
+  if (found.empty()) {
+    null_sink sink;
+    return skip_value(s, sink);
+  }
+  return s.fail(errc::type_mismatch, s.p, "expected " + std::string(expected) + ", found " + std::string(found));
+}
+
+// ---- numbers -----------------------------------------------------------------------------------------
+
+constexpr bool is_number_start(char c) noexcept { return c == '-' || (c >= '0' && c <= '9'); }
+
+template <class I>
+bool read_integer(scanner& s, I& v) {
+  if (s.at_end() || !is_number_start(s.peek())) return mismatch(s, "an integer");
+  number_token t;
+  if (!s.number(t)) return false;
+  if (!t.integer) return s.fail(errc::type_mismatch, t.begin, "expected an integer, found a number with a fraction or exponent");
+  auto out_of_range = [&] {
+    return s.fail(errc::number_out_of_range, t.begin,
+                  "the number does not fit in " + std::string(std::is_unsigned_v<I> ? "an unsigned " : "a signed ") +
+                      std::to_string(sizeof(I) * 8) + "-bit integer [" + std::to_string(std::numeric_limits<I>::min()) +
+                      ", " + std::to_string(std::numeric_limits<I>::max()) + "]");
+  };
+  std::uint64_t magnitude = 0;
+  for (const char* d = t.begin + (t.negative ? 1 : 0); d < t.end; ++d) {
+    const auto digit = static_cast<std::uint64_t>(*d - '0');
+    if (magnitude > (std::numeric_limits<std::uint64_t>::max() - digit) / 10) return out_of_range();
+    magnitude = magnitude * 10 + digit;
+  }
+  if constexpr (std::is_unsigned_v<I>) {
+    if ((t.negative && magnitude != 0) || magnitude > std::numeric_limits<I>::max()) return out_of_range();
+    v = static_cast<I>(magnitude);
+  } else {
+    using U = std::make_unsigned_t<I>;
+    const auto limit = static_cast<std::uint64_t>(std::numeric_limits<I>::max()) + (t.negative ? 1 : 0);
+    if (magnitude > limit) return out_of_range();
+    v = t.negative ? static_cast<I>(U(0) - static_cast<U>(magnitude)) : static_cast<I>(magnitude);
+  }
+  return true;
+}
+
+template <class F>
+bool read_floating(scanner& s, F& v) {
+  if (s.at_end() || !is_number_start(s.peek())) return mismatch(s, "a number");
+  number_token t;
+  if (!s.number(t)) return false;
+  const auto r = std::from_chars(t.begin, t.end, v);
+  if (r.ec == std::errc::result_out_of_range)
+    return s.fail(errc::number_out_of_range, t.begin,
+                  std::string("the number is beyond what a ") + (sizeof(F) == 4 ? "float" : "double") + " holds");
+  if (r.ec != std::errc{} || r.ptr != t.end) return s.fail(errc::invalid_number, t.begin, "unreadable number");
+  return true;
+}
+
+// ---- dispatch ----------------------------------------------------------------------------------------
+
+template <class T>
+bool read(scanner& s, T& v);
+
+// `tag_key` names a member that selected this type among a variant's alternatives: it was
+// read already, and is passed over here.
+template <described T>
+bool read_struct(scanner& s, T& v, std::string_view tag_key = {});
+
+// Reads one member. `present_empty` tells the caller the member was written as `null` or `[]`,
+// which an extras-keeping type remembers so that writing gives it back.
+template <class M>
+bool read_member(scanner& s, M& m, bool& present_empty) {
+  if constexpr (is_optional<M>::value) {
+    if (!s.at_end() && s.peek() == 'n') {
+      if (!s.literal("null")) return false;
+      m.reset();
+      present_empty = true;
+      return true;
+    }
+    m.emplace();
+    return read(s, *m);
+  } else {
+    if (!read(s, m)) return false;
+    if constexpr (is_vector<M>::value) present_empty = m.empty();
+    return true;
+  }
+}
+
+template <class T>
+bool read(scanner& s, T& v) {
+  if constexpr (has_codec<T>) {
+    return codec<T>::read(s, v);
+  } else if constexpr (std::is_same_v<T, bool>) {
+    if (!s.at_end() && s.peek() == 't') {
+      if (!s.literal("true")) return false;
+      v = true;
+      return true;
+    }
+    if (!s.at_end() && s.peek() == 'f') {
+      if (!s.literal("false")) return false;
+      v = false;
+      return true;
+    }
+    return mismatch(s, "true or false");
+  } else if constexpr (std::is_integral_v<T>) {
+    return read_integer(s, v);
+  } else if constexpr (std::is_floating_point_v<T>) {
+    return read_floating(s, v);
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    if (s.at_end() || s.peek() != '"') return mismatch(s, "a string");
+    v.clear();
+    bool escaped;
+    return s.string(&v, escaped);
+  } else if constexpr (std::is_same_v<T, raw_json>) {
+    return read_raw(s, v);
+  } else if constexpr (is_open_enum<T>::value) {
+    if (s.at_end() || s.peek() != '"') return mismatch(s, "a string");
+    const char* at = s.p;
+    std::string& text = s.scratch;
+    text.clear();
+    bool escaped;
+    if (!s.string(&text, escaped)) return false;
+    v = T::from_text(text);
+    if (!v.is_known() && s.opt.strict_enums)
+      return s.fail(errc::unknown_enum, at, quoted(text) + " is not a known value (read_options::strict_enums)");
+    return true;
+  } else if constexpr (is_optional<T>::value) {
+    bool ignored = false;
+    return read_member(s, v, ignored);
+  } else if constexpr (is_vector<T>::value) {
+    if (s.at_end() || s.peek() != '[') return mismatch(s, "an array");
+    v.clear();
+    return s.array([&](std::size_t) { return read(s, v.emplace_back()); });
+  } else if constexpr (is_std_array<T>::value) {
+    if (s.at_end() || s.peek() != '[') return mismatch(s, "an array");
+    const char* open = s.p;
+    std::size_t count = 0;
+    if (!s.array([&](std::size_t i) {
+          if (i >= v.size())
+            return s.fail(errc::type_mismatch, s.p, "expected exactly " + std::to_string(v.size()) + " elements");
+          ++count;
+          return read(s, v[i]);
+        }))
+      return false;
+    if (count != v.size())
+      return s.fail(errc::type_mismatch, open,
+                    "expected exactly " + std::to_string(v.size()) + " elements, found " + std::to_string(count));
+    return true;
+  } else if constexpr (is_string_map<T>::value) {
+    if (s.at_end() || s.peek() != '{') return mismatch(s, "an object");
+    v.clear();
+    return s.object([&](const scanner::key_info& k) {
+      auto [it, inserted] = v.try_emplace(std::string(k.text));
+      if (!inserted) return s.fail(errc::duplicate_key, k.at, "the key " + quoted(k.text) + " appears twice in one object");
+      return read(s, it->second);
+    });
+  } else if constexpr (described<T>) {
+    return read_struct(s, v);
+  } else {
+    static_assert(sizeof(T) == 0, "xbl cannot read this type: describe it with xbl::meta");
+    return false;
+  }
+}
+
+template <described T>
+constexpr std::size_t find_field(std::string_view key, std::size_t hint) noexcept {
+  constexpr auto& names = field_names<T>;
+  // Members usually come in the order they are described: try the one after the last match first.
+  if (hint < names.size() && names[hint] == key) return hint;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == key) return i;
+  return names.size();
+}
+
+template <described T>
+bool read_struct(scanner& s, T& v, std::string_view tag_key) {
+  static_assert((check_description<T>(), true));
+  constexpr std::size_t n = field_count<T>;
+  if (s.at_end() || s.peek() != '{') return mismatch(s, "an object");
+  std::array<bool, n> seen{};
+  std::size_t hint = 0;
+  std::vector<std::string> skipped;  // names of skipped unknown members, to catch a repeat
+  if constexpr (has_extras<T>) v.*(meta<T>::extras) = {};
+
+  const bool ok = s.object([&](const scanner::key_info& k) -> bool {
+    const std::size_t i = find_field<T>(k.text, hint);
+    if (i < n) {
+      if (seen[i]) return s.fail(errc::duplicate_key, k.at, "the member " + quoted(k.text) + " appears twice in one object");
+      seen[i] = true;
+      hint = i + 1;
+      return visit_field<T>(i, [&](const auto& f, auto index) {
+        bool present_empty = false;
+        if (!read_member(s, v.*(f.member), present_empty)) return false;
+        if constexpr (has_extras<T>) {
+          if (present_empty) (v.*(meta<T>::extras)).present_empty |= std::uint64_t{1} << index.value;
+        }
+        return true;
+      });
+    }
+    if (!tag_key.empty() && k.text == tag_key) {
+      null_sink sink;
+      return skip_value(s, sink);
+    }
+    const auto policy = s.opt.unknown_keys;
+    if (policy == unknown_key_policy::error)
+      return s.fail(errc::unknown_key, k.at, "unknown member " + quoted(k.text) + " (read_options::unknown_keys is error)");
+    if constexpr (has_extras<T>) {
+      if (policy == unknown_key_policy::keep) {
+        auto& kept = (v.*(meta<T>::extras)).unknown;
+        for (const auto& [name, value] : kept)
+          if (name == k.text) return s.fail(errc::duplicate_key, k.at, "the member " + quoted(k.text) + " appears twice in one object");
+        kept.emplace_back(std::string(k.text), raw_json{});
+        return read_raw(s, kept.back().second);
+      }
+    } else {
+      if (policy == unknown_key_policy::keep)
+        return s.fail(errc::unknown_key, k.at,
+                      "unknown member " + quoted(k.text) + " and this type has no extras member to keep it in");
+    }
+    for (const auto& name : skipped)
+      if (name == k.text) return s.fail(errc::duplicate_key, k.at, "the member " + quoted(k.text) + " appears twice in one object");
+    skipped.emplace_back(k.text);
+    null_sink sink;
+    return skip_value(s, sink);
+  });
+  if (!ok) return false;
+
+  const char* close = s.p - 1;
+  bool all = true;
+  for_each_field<T>([&](const auto& f, auto index) {
+    using M = typename std::remove_cvref_t<decltype(f)>::member_type;
+    if (all && is_required<M> && !seen[index.value]) {
+      all = false;
+      s.fail(errc::missing_member, close, "missing required member " + quoted(f.name));
+    }
+  });
+  return all;
+}
+
+template <class T>
+bool read_document(scanner& s, T& v) {
+  if (!s.skip_ws()) return false;
+  if (s.at_end()) return s.fail(errc::unexpected_end, s.p, "the text is empty: expected a JSON value");
+  if (!read(s, v)) return false;
+  if (!s.skip_ws()) return false;
+  if (!s.at_end()) return s.fail(errc::syntax, s.p, "unexpected " + s.describe_here() + " after the JSON value");
+  return true;
+}
+
+}  // namespace detail
+
+// Reads `text` straight into a T in one pass: no document tree in between.
+template <class T>
+result<T> from_json(std::string_view text, const read_options& options = {}) {
+  detail::scanner s(text, options);
+  T value{};
+  if (!detail::read_document(s, value)) return s.take_error();
+  if (options.validate) {
+    auto violations = validate(value);
+    if (!violations.empty()) {
+      const auto& first = violations.front();
+      return detail::value_error(errc::invalid_value, first.path, first.message + " [" + first.rule + "]");
+    }
+  }
+  return value;
+}
+
+}  // namespace xbl
+// ---- end xbl/core/reader.hpp ----
+// ---- begin xbl/core/writer.hpp ----
+
+
+
+namespace xbl {
+namespace detail {
+
+class writer {
+ public:
+  explicit writer(const write_options& options) : opt_(options) {}
+
+  std::string out;
+
+  void raw(char c) { out += c; }
+  void raw(std::string_view s) { out.append(s); }
+
+  // Minimal escaping: the quote, the backslash and control characters; UTF-8 passes through.
+  void string(std::string_view s) {
+    out += '"';
+    const char* p = s.data();
+    const char* end = p + s.size();
+    const char* run = p;
+    while (p < end) {
+      while (end - p >= 8 && escape_free_word(p)) p += 8;
+      while (p < end && static_cast<unsigned char>(*p) >= 0x20 && *p != '"' && *p != '\\') ++p;
+      if (p >= end) break;
+      out.append(run, p);
+      escape(*p++);
+      run = p;
+    }
+    out.append(run, p);
+    out += '"';
+  }
+
+  template <class I>
+  void integer(I v) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, r.ptr);
+  }
+
+  // Shortest text that reads back to the same value; JSON has no NaN or infinity, so those are
+  // written as null (and validate() reports them as rule `number.finite`).
+  template <class F>
+  void floating(F v) {
+    if (!std::isfinite(v)) {
+      out += "null";
+      return;
+    }
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, r.ptr);
+  }
+
+  // Containers: `first` is the caller's, so nesting needs no stack of its own.
+  void open(char c) {
+    out += c;
+    ++level_;
+  }
+  void next(bool& first) {
+    if (!first) out += ',';
+    first = false;
+    newline();
+  }
+  void close(char c, bool empty) {
+    --level_;
+    if (!empty) newline();
+    out += c;
+  }
+  void key(std::string_view k) {
+    string(k);
+    out += ':';
+    if (opt_.pretty) out += ' ';
+  }
+
+  // A raw value's text in this writer's layout: its own whitespace dropped, and indentation
+  // made anew when pretty. The text is valid JSON (raw_json guarantees it).
+  void reformat(std::string_view json) {
+    const char* p = json.data();
+    const char* end = p + json.size();
+    auto skip_ws = [&](const char* q) {
+      while (q < end && (*q == ' ' || *q == '\n' || *q == '\r' || *q == '\t')) ++q;
+      return q;
+    };
+    while (p < end) {
+      const char c = *p;
+      switch (c) {
+        case ' ': case '\n': case '\r': case '\t': ++p; break;
+        case '"': {
+          const char* start = p++;
+          while (*p != '"') p += *p == '\\' ? 2 : 1;
+          out.append(start, ++p);
+          break;
+        }
+        case '{': case '[': {
+          const char* q = skip_ws(p + 1);
+          if (*q == (c == '{' ? '}' : ']')) {
+            out += c;
+            out += *q;
+            p = q + 1;
+          } else {
+            open(c);
+            newline();
+            ++p;
+          }
+          break;
+        }
+        case '}': case ']': close(c, false); ++p; break;
+        case ',': out += ','; newline(); ++p; break;
+        case ':': out += ':'; if (opt_.pretty) out += ' '; ++p; break;
+        default: {
+          const char* start = p;
+          while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ' && *p != '\n' && *p != '\r' && *p != '\t') ++p;
+          out.append(start, p);
+        }
+      }
+    }
+  }
+
+ private:
+  void newline() {
+    if (!opt_.pretty) return;
+    out += '\n';
+    out.append(level_ * opt_.indent, ' ');
+  }
+
+  void escape(char c) {
+    switch (c) {
+      case '"': out += "\\\""; return;
+      case '\\': out += "\\\\"; return;
+      case '\b': out += "\\b"; return;
+      case '\f': out += "\\f"; return;
+      case '\n': out += "\\n"; return;
+      case '\r': out += "\\r"; return;
+      case '\t': out += "\\t"; return;
+      default: {
+        static constexpr char hex[] = "0123456789abcdef";
+        const auto u = static_cast<unsigned char>(c);
+        const char e[6] = {'\\', 'u', '0', '0', hex[u >> 4], hex[u & 15]};
+        out.append(e, 6);
+      }
+    }
+  }
+
+  const write_options& opt_;
+  std::size_t level_ = 0;
+};
+
+template <class T>
+void write(writer& w, const T& v);
+
+// Whether a described member is written: absent optionals and empty arrays are left out, unless
+// the value was read with them present (`null`, `[]`) and kept that in its extras.
+template <class M>
+bool member_written(const M& m, bool present_empty) {
+  if constexpr (is_optional<M>::value) return m.has_value() || present_empty;
+  else if constexpr (is_vector<M>::value) return !m.empty() || present_empty;
+  else return true;
+}
+
+// The member that names a variant's alternative, written after the member `after` (first when empty).
+struct tag_member {
+  std::string_view key;
+  std::string_view value;
+  std::string_view after;
+};
+
+template <described T>
+void write_struct(writer& w, const T& v, const tag_member* tag = nullptr) {
+  w.open('{');
+  bool first = true;
+  auto write_tag = [&] {
+    w.next(first);
+    w.key(tag->key);
+    w.string(tag->value);
+    tag = nullptr;
+  };
+  if (tag && tag->after.empty()) write_tag();
+  for_each_field<T>([&](const auto& f, auto index) {
+    const auto& m = v.*(f.member);
+    bool present_empty = false;
+    if constexpr (has_extras<T>) present_empty = ((v.*(meta<T>::extras)).present_empty >> index.value) & 1;
+    if (member_written(m, present_empty)) {
+      w.next(first);
+      w.key(f.name);
+      write(w, m);
+    }
+    if (tag && f.name == tag->after) write_tag();
+  });
+  if (tag) write_tag();
+  if constexpr (has_extras<T>) {
+    for (const auto& [key, value] : (v.*(meta<T>::extras)).unknown) {
+      w.next(first);
+      w.key(key);
+      w.reformat(value.text());
+    }
+  }
+  w.close('}', first);
+}
+
+template <class T>
+void write(writer& w, const T& v) {
+  if constexpr (has_codec<T>) {
+    codec<T>::write(w, v);
+  } else if constexpr (std::is_same_v<T, bool>) {
+    w.raw(v ? std::string_view("true") : std::string_view("false"));
+  } else if constexpr (std::is_integral_v<T>) {
+    w.integer(v);
+  } else if constexpr (std::is_floating_point_v<T>) {
+    w.floating(v);
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    w.string(v);
+  } else if constexpr (std::is_same_v<T, raw_json>) {
+    w.reformat(v.text());
+  } else if constexpr (is_open_enum<T>::value) {
+    w.string(v.text());
+  } else if constexpr (is_optional<T>::value) {
+    if (v) write(w, *v);
+    else w.raw("null");
+  } else if constexpr (is_vector<T>::value || is_std_array<T>::value) {
+    w.open('[');
+    bool first = true;
+    for (const auto& e : v) {
+      w.next(first);
+      write(w, e);
+    }
+    w.close(']', first);
+  } else if constexpr (is_string_map<T>::value) {
+    w.open('{');
+    bool first = true;
+    for (const auto& [key, value] : v) {
+      w.next(first);
+      w.key(key);
+      write(w, value);
+    }
+    w.close('}', first);
+  } else if constexpr (described<T>) {
+    write_struct(w, v);
+  } else {
+    static_assert(sizeof(T) == 0, "xbl cannot write this type: describe it with xbl::meta");
+  }
+}
+
+}  // namespace detail
+
+template <class T>
+std::string to_json(const T& value, const write_options& options = {}) {
+  detail::writer w(options);
+  detail::write(w, value);
+  return std::move(w.out);
+}
+
+}  // namespace xbl
+// ---- end xbl/core/writer.hpp ----
+// ---- begin xbl/core/variant.hpp ----
+
+
+
+namespace xbl {
+
+// A std::variant of described structs whose alternative a string member names. Describe it with
+//   template <> struct xbl::meta<std::variant<A, B>> {
+//     static constexpr std::string_view tag = "type";
+//     static constexpr std::array<std::string_view, 2> tags{"a", "b"};   // one per alternative
+//     static constexpr std::string_view tag_after = "version";          // optional: where it is written
+//   };
+// The tag may stand anywhere in the object; it is written after `tag_after`, or first.
+template <class V>
+concept tagged_variant = requires {
+  meta<V>::tag;
+  meta<V>::tags;
+  std::variant_size<V>::value;
+};
+
+namespace detail {
+
+template <class V>
+constexpr std::string_view tag_after() {
+  if constexpr (requires { meta<V>::tag_after; }) return meta<V>::tag_after;
+  else return {};
+}
+
+template <class... Ts>
+  requires tagged_variant<std::variant<Ts...>>
+struct codec<std::variant<Ts...>> {
+  using V = std::variant<Ts...>;
+  static_assert(meta<V>::tags.size() == sizeof...(Ts), "one tag per alternative");
+
+  static bool read(scanner& s, V& v) {
+    if (s.at_end() || s.peek() != '{') return mismatch(s, "an object");
+    constexpr std::string_view key = meta<V>::tag;
+    // A first look through the object for the tag, so that it may come after the members it
+    // governs; the object is read for real once the alternative is known.
+    const char* start = s.p;
+    const std::size_t depth = s.depth;
+    std::string tag;
+    const char* tag_at = nullptr;
+    if (!s.object([&](const scanner::key_info& k) {
+          if (k.text != key) {
+            null_sink sink;
+            return skip_value(s, sink);
+          }
+          if (tag_at) return s.fail(errc::duplicate_key, k.at, "the member " + quoted(key) + " appears twice in one object");
+          tag_at = s.p;
+          if (s.at_end() || s.peek() != '"') return mismatch(s, "a string naming the kind of object");
+          bool escaped;
+          return s.string(&tag, escaped);
+        }))
+      return false;
+    if (!tag_at) return s.fail(errc::missing_member, s.p - 1, "missing required member " + quoted(key));
+    std::size_t index = meta<V>::tags.size();
+    for (std::size_t i = 0; i < meta<V>::tags.size(); ++i)
+      if (meta<V>::tags[i] == tag) index = i;
+    if (index == meta<V>::tags.size()) {
+      std::string known;
+      for (auto t : meta<V>::tags) known += (known.empty() ? "" : ", ") + std::string(t);
+      s.fail(errc::unknown_variant, tag_at, quoted(tag) + " is not a known " + std::string(key) + " (" + known + ")");
+      s.unwind_key(key);
+      return false;
+    }
+    s.p = start;
+    s.depth = depth;
+    return read_alternative(s, v, index, std::make_index_sequence<sizeof...(Ts)>{});
+  }
+
+  static void write(writer& w, const V& v) {
+    const tag_member tag{meta<V>::tag, meta<V>::tags[v.index()], tag_after<V>()};
+    std::visit([&](const auto& alternative) { write_struct(w, alternative, &tag); }, v);
+  }
+
+ private:
+  template <std::size_t... I>
+  static bool read_alternative(scanner& s, V& v, std::size_t index, std::index_sequence<I...>) {
+    bool ok = false;
+    (void)((I == index ? (ok = read_struct(s, v.template emplace<I>(), meta<V>::tag), true) : false) || ...);
+    return ok;
+  }
+};
+
+}  // namespace detail
+}  // namespace xbl
+// ---- end xbl/core/variant.hpp ----
+// ---- begin xbl/core/stream.hpp ----
+
+
+
+namespace xbl {
+
+// Where an element handed to a for_each_element callback stood in the text.
+struct element_position {
+  std::size_t index;  // within its array
+  std::size_t begin;  // byte offset of its first character
+  std::size_t end;    // byte offset just past it
+};
+
+namespace detail {
+
+inline std::vector<std::string> pointer_tokens(std::string_view pointer) {
+  std::vector<std::string> tokens;
+  if (pointer.empty()) return tokens;
+  pointer.remove_prefix(1);  // the leading '/'
+  for (;;) {
+    const auto slash = pointer.find('/');
+    std::string token;
+    for (std::size_t i = 0; i < pointer.size() && i < slash; ++i) {
+      if (pointer[i] == '~' && i + 1 < pointer.size() && (pointer[i + 1] == '0' || pointer[i + 1] == '1')) {
+        token += pointer[++i] == '0' ? '~' : '/';
+      } else {
+        token += pointer[i];
+      }
+    }
+    tokens.push_back(std::move(token));
+    if (slash == std::string_view::npos) break;
+    pointer.remove_prefix(slash + 1);
+  }
+  return tokens;
+}
+
+template <class T, class F>
+bool stream_at(scanner& s, const std::vector<std::string>& tokens, std::size_t depth, F& on_element) {
+  if (depth == tokens.size()) {
+    if (s.at_end() || s.peek() != '[') return mismatch(s, "an array");
+    return s.array([&](std::size_t i) {
+      const char* begin = s.p;
+      T value{};
+      if (!read(s, value)) return false;
+      on_element(value, element_position{i, static_cast<std::size_t>(begin - s.begin_),
+                                         static_cast<std::size_t>(s.p - s.begin_)});
+      return true;
+    });
+  }
+  const std::string& token = tokens[depth];
+  bool found = false;
+  null_sink sink;
+  if (!s.at_end() && s.peek() == '{') {
+    if (!s.object([&](const scanner::key_info& k) {
+          if (found || k.text != token) return skip_value(s, sink);
+          found = true;
+          return stream_at<T>(s, tokens, depth + 1, on_element);
+        }))
+      return false;
+    if (!found) return s.fail(errc::missing_member, s.p - 1, "missing member " + quoted(token));
+    return true;
+  }
+  if (!s.at_end() && s.peek() == '[') {
+    if (!s.array([&](std::size_t i) {
+          if (found || token != std::to_string(i)) return skip_value(s, sink);
+          found = true;
+          return stream_at<T>(s, tokens, depth + 1, on_element);
+        }))
+      return false;
+    if (!found) return s.fail(errc::missing_member, s.p - 1, "no element " + token + " in the array");
+    return true;
+  }
+  return mismatch(s, "an object or an array");
+}
+
+}  // namespace detail
+
+// Reads the array at `pointer` (a JSON Pointer; "" for the whole text) one element at a time, as T,
+// calling on_element(T&, element_position) for each and keeping none: a large document is read
+// in the memory of its largest element. The rest of the text is checked as strictly as ever, and
+// an error stops the walk with its place, as from_json would report it. Returns the elements seen.
+template <class T, class F>
+result<std::size_t> for_each_element(std::string_view text, std::string_view pointer, F&& on_element,
+                                     const read_options& options = {}) {
+  detail::scanner s(text, options);
+  const auto tokens = detail::pointer_tokens(pointer);
+  std::size_t count = 0;
+  auto counting = [&](T& value, const element_position& at) {
+    ++count;
+    on_element(value, at);
+  };
+  if (!s.skip_ws()) return s.take_error();
+  if (s.at_end()) {
+    s.fail(errc::unexpected_end, s.p, "the text is empty: expected a JSON value");
+    return s.take_error();
+  }
+  if (!detail::stream_at<T>(s, tokens, 0, counting) || !s.skip_ws()) return s.take_error();
+  if (!s.at_end()) {
+    s.fail(errc::syntax, s.p, "unexpected " + s.describe_here() + " after the JSON value");
+    return s.take_error();
+  }
+  return count;
+}
+
+}  // namespace xbl
+// ---- end xbl/core/stream.hpp ----
+// ---- begin xbl/core/ids.hpp ----
+
+#include <compare>
+
+
+// The identifiers the services pass around. Each compares by value and writes back the wire form
+// it was read in (leading zeros, letter case, string or number, fraction digits and `Z`), so that a
+// payload read and written is the payload that was read.
+namespace xbl {
+
+namespace detail {
+
+// The outcome of parsing an identifier's text, usable in constant expressions (the literals).
+struct id_failure {
+  errc code = errc::ok;
+  std::size_t offset = 0;
+  const char* message = "";
+  constexpr explicit operator bool() const noexcept { return code != errc::ok; }
+};
+
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+template <class Id>
+result<Id> id_result(Id id, id_failure f) {
+  if (!f) return id;
+  return text_error(f.code, f.offset, f.message);
+}
+
+}  // namespace detail
+
+// ---- Xuid ---------------------------------------------------------------------------------------
+
+// A user's Xbox user id: an unsigned 64-bit number written as a string of decimal digits.
+class Xuid {
+ public:
+  constexpr Xuid() noexcept = default;
+  constexpr explicit Xuid(std::uint64_t value) noexcept : value_(value) {}
+
+  constexpr std::uint64_t value() const noexcept { return value_; }
+
+  static constexpr detail::id_failure parse_into(std::string_view text, Xuid& out) noexcept {
+    if (text.empty()) return {errc::invalid_value, 0, "a XUID needs at least one digit"};
+    if (text.size() > 64) return {errc::invalid_value, 64, "a XUID is at most 64 characters long"};
+    std::uint64_t v = 0;
+    std::uint16_t zeros = 0;
+    bool leading = true;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      if (!detail::is_digit(c)) return {errc::invalid_value, i, "a XUID is decimal digits only"};
+      const auto d = static_cast<std::uint64_t>(c - '0');
+      if (leading && d == 0 && i + 1 < text.size()) {
+        ++zeros;
+        continue;
+      }
+      leading = false;
+      if (v > (UINT64_MAX - d) / 10) return {errc::number_out_of_range, 0, "a XUID must fit in 64 bits (at most 18446744073709551615)"};
+      v = v * 10 + d;
+    }
+    out.value_ = v;
+    out.leading_zeros_ = zeros;
+    return {};
+  }
+
+  static result<Xuid> parse(std::string_view text) {
+    Xuid x;
+    return detail::id_result(x, parse_into(text, x));
+  }
+
+  std::string to_string() const {
+    std::string s(leading_zeros_, '0');
+    s += std::to_string(value_);
+    return s;
+  }
+
+  friend constexpr bool operator==(const Xuid& a, const Xuid& b) noexcept { return a.value_ == b.value_; }
+  friend constexpr auto operator<=>(const Xuid& a, const Xuid& b) noexcept { return a.value_ <=> b.value_; }
+
+ private:
+  std::uint64_t value_ = 0;
+  std::uint16_t leading_zeros_ = 0;
+};
+
+// ---- Guid ---------------------------------------------------------------------------------------
+
+// 8-4-4-4-12 hexadecimal digits, in either case, without braces.
+class Guid {
+ public:
+  constexpr Guid() noexcept { text_.fill('0'); text_[8] = text_[13] = text_[18] = text_[23] = '-'; }
+
+  static constexpr detail::id_failure parse_into(std::string_view text, Guid& out) noexcept {
+    if (text.size() != 36) return {errc::invalid_value, 0, "a GUID is 36 characters: 8-4-4-4-12 hexadecimal digits"};
+    for (std::size_t i = 0; i < 36; ++i) {
+      const char c = text[i];
+      if (i == 8 || i == 13 || i == 18 || i == 23) {
+        if (c != '-') return {errc::invalid_value, i, "a GUID has '-' after the 8th, 12th, 16th and 20th digits"};
+      } else if (!(detail::is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        return {errc::invalid_value, i, "a GUID is hexadecimal digits and '-' (no braces)"};
+      }
+      out.text_[i] = c;
+    }
+    return {};
+  }
+
+  static result<Guid> parse(std::string_view text) {
+    Guid g;
+    return detail::id_result(g, parse_into(text, g));
+  }
+
+  std::string to_string() const { return std::string(text_.data(), text_.size()); }
+  constexpr std::string_view text() const noexcept { return {text_.data(), text_.size()}; }
+
+  friend constexpr bool operator==(const Guid& a, const Guid& b) noexcept { return (a <=> b) == 0; }
+  friend constexpr std::strong_ordering operator<=>(const Guid& a, const Guid& b) noexcept {
+    for (std::size_t i = 0; i < 36; ++i) {
+      const char x = lower(a.text_[i]);
+      const char y = lower(b.text_[i]);
+      if (x != y) return x <=> y;
+    }
+    return std::strong_ordering::equal;
+  }
+
+ private:
+  static constexpr char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+  std::array<char, 36> text_{};
+};
+
+// ---- TitleId ------------------------------------------------------------------------------------
+
+// A title's id: a uint32 the SDK sends as a string and the docs show as a number. Both read; each is
+// written back in its own form, and a constructed one as a string.
+class TitleId {
+ public:
+  constexpr TitleId() noexcept = default;
+  constexpr explicit TitleId(std::uint32_t value, bool as_number = false) noexcept
+      : value_(value), as_number_(as_number) {}
+
+  constexpr std::uint32_t value() const noexcept { return value_; }
+  constexpr bool written_as_number() const noexcept { return as_number_; }
+
+  static constexpr detail::id_failure parse_into(std::string_view text, TitleId& out) noexcept {
+    if (text.empty()) return {errc::invalid_value, 0, "a title id needs at least one digit"};
+    if (text.size() > 1 && text[0] == '0') return {errc::invalid_value, 0, "a title id has no leading zeros"};
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (!detail::is_digit(text[i])) return {errc::invalid_value, i, "a title id is decimal digits only"};
+      v = v * 10 + static_cast<std::uint64_t>(text[i] - '0');
+      if (v > UINT32_MAX) return {errc::number_out_of_range, 0, "a title id must fit in 32 bits (at most 4294967295)"};
+    }
+    out.value_ = static_cast<std::uint32_t>(v);
+    return {};
+  }
+
+  static result<TitleId> parse(std::string_view text) {
+    TitleId t;
+    return detail::id_result(t, parse_into(text, t));
+  }
+
+  std::string to_string() const { return std::to_string(value_); }
+
+  friend constexpr bool operator==(const TitleId& a, const TitleId& b) noexcept { return a.value_ == b.value_; }
+  friend constexpr auto operator<=>(const TitleId& a, const TitleId& b) noexcept { return a.value_ <=> b.value_; }
+
+ private:
+  std::uint32_t value_ = 0;
+  bool as_number_ = false;
+};
+
+// ---- Timestamp ----------------------------------------------------------------------------------
+
+// A UTC instant in 100 ns ticks since 0001-01-01T00:00:00 (the services' DateTime), written in
+// ISO 8601 as `YYYY-MM-DDTHH:MM:SS[.f{1,7}][Z]`.
+class Timestamp {
+ public:
+  static constexpr std::int64_t ticks_per_second = 10'000'000;
+
+  constexpr Timestamp() noexcept = default;
+  constexpr explicit Timestamp(std::int64_t ticks) noexcept : ticks_(ticks) {}
+
+  constexpr std::int64_t ticks() const noexcept { return ticks_; }
+
+  static constexpr detail::id_failure parse_into(std::string_view t, Timestamp& out) noexcept {
+    constexpr const char* form = "a timestamp is YYYY-MM-DDTHH:MM:SS, an optional fraction of 1 to 7 digits and an optional Z";
+    auto digits = [&](std::size_t at, std::size_t n, int& v) {
+      v = 0;
+      if (at + n > t.size()) return false;
+      for (std::size_t i = at; i < at + n; ++i) {
+        if (!detail::is_digit(t[i])) return false;
+        v = v * 10 + (t[i] - '0');
+      }
+      return true;
+    };
+    int year, month, day, hour, minute, second;
+    if (!digits(0, 4, year) || t.size() < 19 || t[4] != '-' || !digits(5, 2, month) || t[7] != '-' ||
+        !digits(8, 2, day) || t[10] != 'T' || !digits(11, 2, hour) || t[13] != ':' || !digits(14, 2, minute) ||
+        t[16] != ':' || !digits(17, 2, second))
+      return {errc::invalid_value, 0, form};
+    if (year < 1) return {errc::invalid_value, 0, "the year must be 0001 or later"};
+    if (month < 1 || month > 12) return {errc::invalid_value, 5, "the month must be 01 to 12"};
+    if (day < 1 || day > days_in_month(year, month)) return {errc::invalid_value, 8, "no such day in that month"};
+    if (hour > 23) return {errc::invalid_value, 11, "the hour must be 00 to 23"};
+    if (minute > 59) return {errc::invalid_value, 14, "the minute must be 00 to 59"};
+    if (second > 59) return {errc::invalid_value, 17, "the second must be 00 to 59"};
+    std::size_t i = 19;
+    std::int64_t fraction = 0;
+    std::uint8_t fraction_digits = 0;
+    if (i < t.size() && t[i] == '.') {
+      ++i;
+      while (i < t.size() && detail::is_digit(t[i])) {
+        if (fraction_digits == 7) return {errc::invalid_value, i, "at most 7 fraction digits (100 ns)"};
+        fraction = fraction * 10 + (t[i] - '0');
+        ++fraction_digits;
+        ++i;
+      }
+      if (fraction_digits == 0) return {errc::invalid_value, i, "a '.' needs fraction digits after it"};
+    }
+    bool zulu = false;
+    if (i < t.size() && t[i] == 'Z') {
+      zulu = true;
+      ++i;
+    }
+    if (i != t.size()) return {errc::invalid_value, i, form};
+    for (int k = fraction_digits; k < 7; ++k) fraction *= 10;
+    const std::int64_t days = days_from_civil(year, month, day);
+    out.ticks_ = ((days * 24 + hour) * 60 + minute) * 60 * ticks_per_second + second * ticks_per_second + fraction;
+    out.fraction_digits_ = fraction_digits;
+    out.zulu_ = zulu;
+    out.constructed_ = false;
+    return {};
+  }
+
+  static result<Timestamp> parse(std::string_view text) {
+    Timestamp ts;
+    return detail::id_result(ts, parse_into(text, ts));
+  }
+
+  std::string to_string() const {
+    std::int64_t seconds = ticks_ / ticks_per_second;
+    std::int64_t fraction = ticks_ % ticks_per_second;
+    const std::int64_t days = seconds / 86400;
+    seconds %= 86400;
+    int year, month, day;
+    civil_from_days(days, year, month, day);
+    char buf[40];
+    std::size_t n = 0;
+    auto put = [&](std::int64_t v, int width) {
+      for (int k = width - 1; k >= 0; --k) {
+        buf[n + static_cast<std::size_t>(k)] = static_cast<char>('0' + v % 10);
+        v /= 10;
+      }
+      n += static_cast<std::size_t>(width);
+    };
+    put(year, 4); buf[n++] = '-'; put(month, 2); buf[n++] = '-'; put(day, 2); buf[n++] = 'T';
+    put(seconds / 3600, 2); buf[n++] = ':'; put(seconds / 60 % 60, 2); buf[n++] = ':'; put(seconds % 60, 2);
+    const int digits = constructed_ ? 7 : fraction_digits_;
+    if (digits > 0) {
+      buf[n++] = '.';
+      for (int k = digits; k < 7; ++k) fraction /= 10;
+      put(fraction, digits);
+    }
+    if (constructed_ || zulu_) buf[n++] = 'Z';
+    return std::string(buf, n);
+  }
+
+  friend constexpr bool operator==(const Timestamp& a, const Timestamp& b) noexcept { return a.ticks_ == b.ticks_; }
+  friend constexpr auto operator<=>(const Timestamp& a, const Timestamp& b) noexcept { return a.ticks_ <=> b.ticks_; }
+
+ private:
+  static constexpr bool leap(int y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+  static constexpr int days_in_month(int y, int m) noexcept {
+    constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && leap(y) ? 29 : days[m - 1];
+  }
+  // Days since 0001-01-01 of a proleptic Gregorian date, and back (H. Hinnant's algorithms).
+  static constexpr std::int64_t days_from_civil(int y, int m, int d) noexcept {
+    y -= m <= 2;
+    const std::int64_t era = y / 400;
+    const std::int64_t yoe = y - era * 400;
+    const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 306;  // 306 days from 0000-03-01, where the algorithm counts from, to 0001-01-01
+  }
+  static constexpr void civil_from_days(std::int64_t z, int& y, int& m, int& d) noexcept {
+    z += 306;
+    const std::int64_t era = z / 146097;
+    const std::int64_t doe = z - era * 146097;
+    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::int64_t mp = (5 * doy + 2) / 153;
+    d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    y = static_cast<int>(yoe + era * 400 + (m <= 2));
+  }
+
+  std::int64_t ticks_ = 0;
+  std::uint8_t fraction_digits_ = 7;
+  bool zulu_ = true;
+  bool constructed_ = true;
+};
+
+// ---- literals -----------------------------------------------------------------------------------
+
+namespace detail {
+// Reached only in a constant expression, where it stops compilation with the reason in view.
+inline void malformed_literal(const char*) {}
+
+template <class Id, char... C>
+consteval Id numeric_literal() {
+  constexpr char text[] = {C...};
+  Id id;
+  const auto f = Id::parse_into(std::string_view(text, sizeof...(C)), id);
+  if (f) malformed_literal(f.message);
+  return id;
+}
+}  // namespace detail
+
+namespace literals {
+template <char... C>
+consteval Xuid operator""_xuid() { return detail::numeric_literal<Xuid, C...>(); }
+
+template <char... C>
+consteval TitleId operator""_title() { return detail::numeric_literal<TitleId, C...>(); }
+
+consteval Guid operator""_guid(const char* text, std::size_t n) {
+  Guid g;
+  const auto f = Guid::parse_into(std::string_view(text, n), g);
+  if (f) detail::malformed_literal(f.message);
+  return g;
+}
+}  // namespace literals
+
+// ---- the wire ------------------------------------------------------------------------------------
+
+namespace detail {
+
+// Identifiers travel as JSON strings; the text is parsed and a bad one is reported at the string.
+template <class Id>
+bool read_id_string(scanner& s, Id& v, std::string_view what) {
+  if (s.at_end() || s.peek() != '"') return mismatch(s, what);
+  const char* at = s.p;
+  s.scratch.clear();
+  bool escaped;
+  if (!s.string(&s.scratch, escaped)) return false;
+  const auto f = Id::parse_into(s.scratch, v);
+  if (f) return s.fail(f.code, at, std::string(f.message) + ", not " + quoted(s.scratch));
+  return true;
+}
+
+template <>
+struct codec<Xuid> {
+  static bool read(scanner& s, Xuid& v) { return read_id_string(s, v, "a XUID string"); }
+  static void write(writer& w, const Xuid& v) { w.string(v.to_string()); }
+};
+
+template <>
+struct codec<Guid> {
+  static bool read(scanner& s, Guid& v) { return read_id_string(s, v, "a GUID string"); }
+  static void write(writer& w, const Guid& v) { w.string(v.text()); }
+};
+
+template <>
+struct codec<Timestamp> {
+  static bool read(scanner& s, Timestamp& v) { return read_id_string(s, v, "a timestamp string"); }
+  static void write(writer& w, const Timestamp& v) { w.string(v.to_string()); }
+};
+
+template <>
+struct codec<TitleId> {
+  static bool read(scanner& s, TitleId& v) {
+    if (!s.at_end() && is_number_start(s.peek())) {
+      std::uint32_t n = 0;
+      if (!read_integer(s, n)) return false;
+      v = TitleId(n, true);
+      return true;
+    }
+    return read_id_string(s, v, "a title id (string or number)");
+  }
+  static void write(writer& w, const TitleId& v) {
+    if (v.written_as_number()) w.integer(v.value());
+    else w.string(v.to_string());
+  }
+};
+
+}  // namespace detail
+}  // namespace xbl
+// ---- end xbl/core/ids.hpp ----
+// ---- begin xbl/core/format.hpp ----
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+
+namespace xbl::detail {
+
+// `{}` is compact JSON, the same bytes as to_json; `{:p}` is the pretty form.
+struct json_formatter {
+  bool pretty = false;
+
+  constexpr auto parse(fmt::format_parse_context& ctx) -> decltype(ctx.begin()) {
+    auto it = ctx.begin();
+    if (it != ctx.end() && *it == 'p') {
+      pretty = true;
+      ++it;
+    }
+    if (it != ctx.end() && *it != '}') throw fmt::format_error("an xbl value takes {} (compact JSON) or {:p} (pretty)");
+    return it;
+  }
+
+  template <class T, class Context>
+  auto format(const T& value, Context& ctx) const -> decltype(ctx.out()) {
+    write_options options;
+    options.pretty = pretty;
+    const std::string json = to_json(value, options);
+    return std::copy(json.begin(), json.end(), ctx.out());
+  }
+};
+
+template <class T>
+concept json_formattable = described<T> || tagged_variant<T> || is_open_enum<T>::value || std::is_same_v<T, raw_json>;
+
+// Types whose fmt form is their to_string() text rather than JSON: the identifiers, and what a
+// header states (endpoints.hpp adds those).
+template <class T>
+inline constexpr bool formats_as_text = false;
+template <>
+inline constexpr bool formats_as_text<Xuid> = true;
+template <>
+inline constexpr bool formats_as_text<Guid> = true;
+template <>
+inline constexpr bool formats_as_text<TitleId> = true;
+template <>
+inline constexpr bool formats_as_text<Timestamp> = true;
+
+}  // namespace xbl::detail
+
+template <class T>
+  requires xbl::detail::json_formattable<T>
+struct fmt::formatter<T, char> : xbl::detail::json_formatter {};
+
+// An identifier formats as its wire text, without JSON quotes: `2533274790395904`.
+template <class T>
+  requires xbl::detail::formats_as_text<T>
+struct fmt::formatter<T, char> : fmt::formatter<fmt::string_view, char> {
+  template <class Context>
+  auto format(const T& id, Context& ctx) const -> decltype(ctx.out()) {
+    const std::string s = id.to_string();
+    return fmt::formatter<fmt::string_view, char>::format(s, ctx);
+  }
+};
+
+// `line 12, column 24 (/3/devices/0/titles/0): expected ':' after object key, found ';'`
+template <>
+struct fmt::formatter<xbl::error, char> : fmt::formatter<fmt::string_view, char> {
+  template <class Context>
+  auto format(const xbl::error& e, Context& ctx) const -> decltype(ctx.out()) {
+    // An error found in a value rather than in a text (correlate, read_options::validate) has no line.
+    std::string s = e.line ? fmt::format("line {}, column {}", e.line, e.column) : std::string();
+    // fmt 9 checks format strings at compile time: the two layouts are two literals.
+    if (!e.path.empty()) s += e.line ? fmt::format(" ({})", e.path) : e.path;
+    s += ": ";
+    s += e.message;
+    return fmt::formatter<fmt::string_view, char>::format(s, ctx);
+  }
+};
+
+// `/inviteAttributes/context: 540 characters once URI-encoded, more than the 256 allowed [context.max_uri_length]`
+template <>
+struct fmt::formatter<xbl::violation, char> : fmt::formatter<fmt::string_view, char> {
+  template <class Context>
+  auto format(const xbl::violation& v, Context& ctx) const -> decltype(ctx.out()) {
+    const std::string s = fmt::format("{}: {} [{}]", v.path.empty() ? "/" : v.path, v.message, v.rule);
+    return fmt::formatter<fmt::string_view, char>::format(s, ctx);
+  }
+};
+// ---- end xbl/core/format.hpp ----
+// ---- end xbl/core.hpp ----
+// ---- begin xbl/handles.hpp ----
+
+// Multiplayer handles: the bodies of POST https://sessiondirectory.xboxlive.com/handles and the
+// invite handle it answers with.
+
+
+namespace xbl {
+
+struct SessionRef {
+  Guid scid;
+  std::string template_name;
+  std::optional<std::string> name;  // optional in a POST: the directory then names the session
+  xbl::extras extras;
+  friend bool operator==(const SessionRef&, const SessionRef&) = default;
+};
+
+struct InviteAttributes {
+  TitleId title_id;
+  std::optional<std::string> context;         // the title's own token, at most 256 once URI-encoded
+  std::optional<std::string> context_string;  // the name of a custom invite string
+  std::optional<std::string> sender_string;   // the sender's name when the sender is a service
+  xbl::extras extras;
+  friend bool operator==(const InviteAttributes&, const InviteAttributes&) = default;
+};
+
+// Sets the session of the user's current activity. No response body.
+struct ActivityHandleRequest {
+  std::optional<Guid> id;
+  std::uint32_t version = 1;
+  SessionRef session_ref;
+  xbl::extras extras;
+  friend bool operator==(const ActivityHandleRequest&, const ActivityHandleRequest&) = default;
+};
+
+// Invites one user (one POST per invited user). The response is an InviteHandle.
+struct InviteHandleRequest {
+  std::optional<Guid> id;
+  std::uint32_t version = 1;
+  SessionRef session_ref;
+  InviteAttributes invite_attributes;
+  Xuid invited_xuid;
+  xbl::extras extras;
+  friend bool operator==(const InviteHandleRequest&, const InviteHandleRequest&) = default;
+};
+
+// Moves the members of one session to another (sent by the SDK; the reference does not list it).
+struct TransferHandleRequest {
+  std::uint32_t version = 1;
+  SessionRef session_ref;
+  SessionRef origin_session_ref;
+  xbl::extras extras;
+  friend bool operator==(const TransferHandleRequest&, const TransferHandleRequest&) = default;
+};
+
+// The body of POST /handles: its `type` member, wherever it stands, says which shape it has.
+using HandleRequest = std::variant<ActivityHandleRequest, InviteHandleRequest, TransferHandleRequest>;
+
+// What the directory answers an invite with: the handle's id, and the request's members echoed.
+struct InviteHandle {
+  Guid id;
+  std::optional<std::uint32_t> version;
+  std::optional<std::string> type;
+  std::optional<SessionRef> session_ref;
+  std::optional<InviteAttributes> invite_attributes;
+  std::optional<Xuid> invited_xuid;
+  std::optional<TitleId> title_id;
+  std::optional<Xuid> owner_xuid;
+  xbl::extras extras;
+  friend bool operator==(const InviteHandle&, const InviteHandle&) = default;
+};
+
+namespace detail {
+inline constexpr auto handle_version = equals{std::uint32_t{1}, "handle.version"};
+inline constexpr auto session_name_length = length{1, 100, "session_ref.name"};
+}  // namespace detail
+
+template <>
+struct meta<SessionRef> {
+  static constexpr auto fields = make_fields(
+      field("scid", &SessionRef::scid),
+      field("templateName", &SessionRef::template_name, length{1, 100, "session_ref.template_name"}),
+      field("name", &SessionRef::name, detail::session_name_length));
+  static constexpr auto extras = &SessionRef::extras;
+};
+
+template <>
+struct meta<InviteAttributes> {
+  static constexpr auto fields = make_fields(
+      field("titleId", &InviteAttributes::title_id),
+      field("context", &InviteAttributes::context, max_uri_length{256, "context.max_uri_length"}),
+      field("contextString", &InviteAttributes::context_string),
+      field("senderString", &InviteAttributes::sender_string));
+  static constexpr auto extras = &InviteAttributes::extras;
+};
+
+template <>
+struct meta<ActivityHandleRequest> {
+  static constexpr auto fields = make_fields(
+      field("id", &ActivityHandleRequest::id),
+      field("version", &ActivityHandleRequest::version, detail::handle_version),
+      field("sessionRef", &ActivityHandleRequest::session_ref));
+  static constexpr auto extras = &ActivityHandleRequest::extras;
+};
+
+template <>
+struct meta<InviteHandleRequest> {
+  static constexpr auto fields = make_fields(
+      field("id", &InviteHandleRequest::id),
+      field("version", &InviteHandleRequest::version, detail::handle_version),
+      field("sessionRef", &InviteHandleRequest::session_ref),
+      field("inviteAttributes", &InviteHandleRequest::invite_attributes),
+      field("invitedXuid", &InviteHandleRequest::invited_xuid));
+  static constexpr auto extras = &InviteHandleRequest::extras;
+};
+
+template <>
+struct meta<TransferHandleRequest> {
+  static constexpr auto fields = make_fields(
+      field("version", &TransferHandleRequest::version, detail::handle_version),
+      field("sessionRef", &TransferHandleRequest::session_ref),
+      field("originSessionRef", &TransferHandleRequest::origin_session_ref));
+  static constexpr auto extras = &TransferHandleRequest::extras;
+};
+
+template <>
+struct meta<HandleRequest> {
+  static constexpr std::string_view tag = "type";
+  static constexpr std::array<std::string_view, 3> tags{"activity", "invite", "transfer"};
+  static constexpr std::string_view tag_after = "version";  // where the reference's samples have it
+};
+
+template <>
+struct meta<InviteHandle> {
+  static constexpr auto fields = make_fields(
+      field("id", &InviteHandle::id),
+      field("version", &InviteHandle::version),
+      field("type", &InviteHandle::type),
+      field("sessionRef", &InviteHandle::session_ref),
+      field("inviteAttributes", &InviteHandle::invite_attributes),
+      field("invitedXuid", &InviteHandle::invited_xuid),
+      field("titleId", &InviteHandle::title_id),
+      field("ownerXuid", &InviteHandle::owner_xuid));
+  static constexpr auto extras = &InviteHandle::extras;
+};
+
+}  // namespace xbl
+// ---- end xbl/handles.hpp ----
+// ---- begin xbl/presence.hpp ----
+
+// People presence: GET https://userpresence.xboxlive.com/users/me/groups/{moniker}?level=…
+// answers a JSON array of PresenceRecord, as deep as the level asked for.
+
+
+namespace xbl {
+
+enum class PresenceState { Online, Away, Offline };
+enum class DeviceType {
+  D, Xbox360, MoLIVE, WindowsPhone, WindowsPhone7, PC, Web, WindowsOneCore, WindowsOneCoreMobile,
+  iOS, Android, AppleTV, Nintendo, PlayStation, Win32, Scarlett,
+};
+enum class Placement { full, fill, snapped, background };
+enum class TitleState { active, inactive };
+enum class MediaIdType { bing, provider };
+enum class BroadcastProvider { twitch };
+// How deep a presence answer goes, shallowest first: the order is the one the comparisons use.
+enum class PresenceLevel { user, device, title, all };
+
+template <>
+struct meta<PresenceState> {
+  static constexpr std::string_view name = "PresenceState";
+  static constexpr bool ignore_case = true;
+  static constexpr auto values = make_enum(xbl::name(PresenceState::Online, "Online"),
+                                           xbl::name(PresenceState::Away, "Away"),
+                                           xbl::name(PresenceState::Offline, "Offline"));
+};
+
+template <>
+struct meta<DeviceType> {
+  static constexpr std::string_view name = "DeviceType";
+  static constexpr bool ignore_case = true;
+  static constexpr auto values = make_enum(
+      xbl::name(DeviceType::D, "D", "XboxOne", "MCapensis"), xbl::name(DeviceType::Xbox360, "Xbox360"),
+      xbl::name(DeviceType::MoLIVE, "MoLIVE", "W8"), xbl::name(DeviceType::WindowsPhone, "WindowsPhone"),
+      xbl::name(DeviceType::WindowsPhone7, "WindowsPhone7"), xbl::name(DeviceType::PC, "PC"),
+      xbl::name(DeviceType::Web, "Web"), xbl::name(DeviceType::WindowsOneCore, "WindowsOneCore"),
+      xbl::name(DeviceType::WindowsOneCoreMobile, "WindowsOneCoreMobile"), xbl::name(DeviceType::iOS, "iOS"),
+      xbl::name(DeviceType::Android, "Android"), xbl::name(DeviceType::AppleTV, "AppleTV"),
+      xbl::name(DeviceType::Nintendo, "Nintendo"), xbl::name(DeviceType::PlayStation, "PlayStation"),
+      xbl::name(DeviceType::Win32, "Win32"), xbl::name(DeviceType::Scarlett, "Scarlett"));
+};
+
+template <>
+struct meta<Placement> {
+  static constexpr std::string_view name = "Placement";
+  static constexpr bool ignore_case = true;
+  static constexpr auto values = make_enum(xbl::name(Placement::full, "full"), xbl::name(Placement::fill, "fill"),
+                                           xbl::name(Placement::snapped, "snapped"),
+                                           xbl::name(Placement::background, "background"));
+};
+
+template <>
+struct meta<TitleState> {
+  static constexpr std::string_view name = "TitleState";
+  static constexpr bool ignore_case = true;
+  static constexpr auto values =
+      make_enum(xbl::name(TitleState::active, "active"), xbl::name(TitleState::inactive, "inactive"));
+};
+
+template <>
+struct meta<MediaIdType> {
+  static constexpr std::string_view name = "MediaIdType";
+  static constexpr auto values =
+      make_enum(xbl::name(MediaIdType::bing, "bing"), xbl::name(MediaIdType::provider, "provider"));
+};
+
+template <>
+struct meta<BroadcastProvider> {
+  static constexpr std::string_view name = "BroadcastProvider";
+  static constexpr bool ignore_case = true;
+  static constexpr auto values = make_enum(xbl::name(BroadcastProvider::twitch, "twitch"));
+};
+
+template <>
+struct meta<PresenceLevel> {
+  static constexpr std::string_view name = "PresenceLevel";
+  static constexpr auto values =
+      make_enum(xbl::name(PresenceLevel::user, "user"), xbl::name(PresenceLevel::device, "device"),
+                xbl::name(PresenceLevel::title, "title"), xbl::name(PresenceLevel::all, "all"));
+};
+
+
+struct MediaRecord {
+  std::optional<std::string> id;
+  std::optional<open_enum<MediaIdType>> id_type;
+  std::optional<std::string> name;
+  xbl::extras extras;
+  friend bool operator==(const MediaRecord&, const MediaRecord&) = default;
+};
+
+struct BroadcastRecord {
+  std::optional<std::string> id;
+  std::optional<std::string> session;
+  std::optional<open_enum<BroadcastProvider>> provider;
+  std::optional<std::uint64_t> viewers;
+  std::optional<Timestamp> started;
+  xbl::extras extras;
+  friend bool operator==(const BroadcastRecord&, const BroadcastRecord&) = default;
+};
+
+struct ActivityRecord {
+  std::optional<std::string> rich_presence;
+  std::optional<MediaRecord> media;
+  std::optional<BroadcastRecord> broadcast;
+  xbl::extras extras;
+  friend bool operator==(const ActivityRecord&, const ActivityRecord&) = default;
+};
+
+struct TitleRecord {
+  TitleId id;
+  std::optional<std::string> name;
+  // The reference's table and the SDK call it lastModified; its samples say timestamp. Both are kept.
+  std::optional<Timestamp> last_modified;
+  std::optional<Timestamp> timestamp;
+  std::optional<open_enum<Placement>> placement;  // `full` when absent
+  std::optional<open_enum<TitleState>> state;
+  std::optional<ActivityRecord> activity;  // only at level `all`
+  xbl::extras extras;
+  friend bool operator==(const TitleRecord&, const TitleRecord&) = default;
+};
+
+struct DeviceRecord {
+  open_enum<DeviceType> type;
+  std::vector<TitleRecord> titles;
+  xbl::extras extras;
+  friend bool operator==(const DeviceRecord&, const DeviceRecord&) = default;
+};
+
+struct LastSeenRecord {
+  std::optional<open_enum<DeviceType>> device_type;
+  std::optional<TitleId> title_id;
+  std::optional<std::string> title_name;
+  std::optional<Timestamp> timestamp;
+  xbl::extras extras;
+  friend bool operator==(const LastSeenRecord&, const LastSeenRecord&) = default;
+};
+
+struct PresenceRecord {
+  Xuid xuid;
+  open_enum<PresenceState> state;
+  std::vector<DeviceRecord> devices;
+  std::optional<LastSeenRecord> last_seen;  // only for a user with no device
+  xbl::extras extras;
+  friend bool operator==(const PresenceRecord&, const PresenceRecord&) = default;
+};
+
+template <>
+struct meta<MediaRecord> {
+  static constexpr auto fields = make_fields(field("id", &MediaRecord::id), field("idType", &MediaRecord::id_type),
+                                             field("name", &MediaRecord::name));
+  static constexpr auto extras = &MediaRecord::extras;
+};
+
+template <>
+struct meta<BroadcastRecord> {
+  static constexpr auto fields =
+      make_fields(field("id", &BroadcastRecord::id), field("session", &BroadcastRecord::session),
+                  field("provider", &BroadcastRecord::provider), field("viewers", &BroadcastRecord::viewers),
+                  field("started", &BroadcastRecord::started));
+  static constexpr auto extras = &BroadcastRecord::extras;
+};
+
+template <>
+struct meta<ActivityRecord> {
+  static constexpr auto fields =
+      make_fields(field("richPresence", &ActivityRecord::rich_presence), field("media", &ActivityRecord::media),
+                  field("broadcast", &ActivityRecord::broadcast));
+  static constexpr auto extras = &ActivityRecord::extras;
+};
+
+template <>
+struct meta<TitleRecord> {
+  static constexpr auto fields = make_fields(
+      field("id", &TitleRecord::id), field("name", &TitleRecord::name),
+      field("lastModified", &TitleRecord::last_modified), field("timestamp", &TitleRecord::timestamp),
+      field("placement", &TitleRecord::placement), field("state", &TitleRecord::state),
+      field("activity", &TitleRecord::activity));
+  static constexpr auto extras = &TitleRecord::extras;
+};
+
+template <>
+struct meta<DeviceRecord> {
+  static constexpr auto fields = make_fields(field("type", &DeviceRecord::type), field("titles", &DeviceRecord::titles));
+  static constexpr auto extras = &DeviceRecord::extras;
+};
+
+template <>
+struct meta<LastSeenRecord> {
+  static constexpr auto fields =
+      make_fields(field("deviceType", &LastSeenRecord::device_type), field("titleId", &LastSeenRecord::title_id),
+                  field("titleName", &LastSeenRecord::title_name), field("timestamp", &LastSeenRecord::timestamp));
+  static constexpr auto extras = &LastSeenRecord::extras;
+};
+
+template <>
+struct meta<PresenceRecord> {
+  static constexpr auto fields =
+      make_fields(field("xuid", &PresenceRecord::xuid), field("state", &PresenceRecord::state),
+                  field("devices", &PresenceRecord::devices), field("lastSeen", &PresenceRecord::last_seen));
+  static constexpr auto rules = make_rules(check{"presence.last_seen_with_devices", [](const PresenceRecord& r) {
+    return r.last_seen && !r.devices.empty() ? std::string("lastSeen is only sent for a user with no device")
+                                             : std::string();
+  }});
+  static constexpr auto extras = &PresenceRecord::extras;
+};
+
+// ---- levels --------------------------------------------------------------------------------------
+
+// The record cut down to what the service sends at `level`.
+inline PresenceRecord filter(PresenceRecord record, PresenceLevel level) {
+  if (level == PresenceLevel::user) {
+    record.devices.clear();
+    return record;
+  }
+  for (auto& device : record.devices) {
+    if (level == PresenceLevel::device) {
+      device.titles.clear();
+      continue;
+    }
+    if (level == PresenceLevel::title)
+      for (auto& title : device.titles) title.activity.reset();
+  }
+  return record;
+}
+
+// The deepest level the record has anything at.
+inline PresenceLevel level_of(const PresenceRecord& record) {
+  auto deepest = PresenceLevel::user;
+  for (const auto& device : record.devices) {
+    if (deepest < PresenceLevel::device) deepest = PresenceLevel::device;
+    for (const auto& title : device.titles) {
+      if (deepest < PresenceLevel::title) deepest = PresenceLevel::title;
+      if (title.activity) return PresenceLevel::all;
+    }
+  }
+  return deepest;
+}
+
+// Everything in the record deeper than the level that was asked for (rule `presence.level`), each
+// at its own path: what a capture checker holds an answer to against its request's `level`.
+inline std::vector<violation> check_level(const PresenceRecord& record, PresenceLevel asked) {
+  std::vector<violation> found;
+  const std::string asked_name(to_string(asked));
+  auto report = [&](std::string path, std::string_view what) {
+    found.push_back({std::move(path), "presence.level", std::string(what) + " at level " + asked_name});
+  };
+  if (asked == PresenceLevel::all) return found;
+  if (asked == PresenceLevel::user) {
+    if (!record.devices.empty()) report("/devices", "devices");
+    return found;
+  }
+  for (std::size_t d = 0; d < record.devices.size(); ++d) {
+    const auto& titles = record.devices[d].titles;
+    const std::string device_path = "/devices/" + std::to_string(d);
+    if (asked == PresenceLevel::device) {
+      if (!titles.empty()) report(device_path + "/titles", "titles");
+      continue;
+    }
+    for (std::size_t t = 0; t < titles.size(); ++t)
+      if (titles[t].activity) report(device_path + "/titles/" + std::to_string(t) + "/activity", "activity");
+  }
+  return found;
+}
+
+}  // namespace xbl
+// ---- end xbl/presence.hpp ----
+// ---- begin xbl/privacy.hpp ----
+
+// Privacy: POST https://privacy.xboxlive.com/users/{requestorId}/permission/validate, the batch
+// permission check, and matching its answer back to the question.
+
+
+namespace xbl {
+
+// The SDK's permission names, then every privacy setting (a permission id may name one directly).
+enum class PermissionId {
+  CommunicateUsingText, CommunicateUsingVideo, CommunicateUsingVoice, ViewTargetProfile, ViewTargetGameHistory,
+  ViewTargetVideoHistory, ViewTargetMusicHistory, ViewTargetExerciseInfo, ViewTargetPresence,
+  ViewTargetVideoStatus, ViewTargetMusicStatus, ViewTargetUserCreatedContent, PlayMultiplayer,
+  BroadcastWithTwitch, WriteComment, ShareItem, ShareTargetContentToExternalNetworks,
+  ShareFriendList, ShareGameHistory, CommunicateUsingTextAndVoice, SharePresence, ShareProfile,
+  ShareVideoAndMusicStatus, CollectVoiceData, ShareXboxMusicActivity, ShareExerciseInfo, ShareIdentity,
+  ShareIdentityInGame, ShareRecordedGameSessions, CollectLiveTvData, CollectXboxVideoData,
+  ShareIdentityTransitively, ShareVideoHistory, ShareMusicHistory, AllowUserCreatedContentViewing,
+  AllowProfileViewing, ShowRealTimeActivity, CollectVoiceDataXboxOneFull, CanShareIdentity,
+  ShareContentToExternalNetworks, CollectVoiceSearchData, ShareClubMembership, CollectVoiceGameChatData,
+  ShareActivityFeed, CommunicateDuringCrossNetworkPlay,
+};
+
+enum class PrivacySetting {
+  ShareFriendList, ShareGameHistory, CommunicateUsingTextAndVoice, SharePresence, ShareProfile,
+  ShareVideoAndMusicStatus, CommunicateUsingVideo, CollectVoiceData, ShareXboxMusicActivity, ShareExerciseInfo,
+  ShareIdentity, ShareIdentityInGame, ShareRecordedGameSessions, CollectLiveTvData, CollectXboxVideoData,
+  ShareIdentityTransitively, ShareVideoHistory, ShareMusicHistory, AllowUserCreatedContentViewing,
+  AllowProfileViewing, ShowRealTimeActivity, CollectVoiceDataXboxOneFull, CanShareIdentity,
+  ShareContentToExternalNetworks, CollectVoiceSearchData, ShareClubMembership, CollectVoiceGameChatData,
+  ShareActivityFeed, CommunicateDuringCrossNetworkPlay,
+};
+
+enum class DenyReason {
+  NotAllowed, MissingPrivilege, PrivilegeRestrictsTarget, BlockListRestrictsTarget, MuteListRestrictsTarget,
+  PrivacySettingRestrictsTarget, CrossNetworkUserMustBeFriend, BlockedByRequestor,
+};
+
+enum class AnonymousUser { crossNetworkUser, crossNetworkFriend, allUsers };
+
+template <>
+struct meta<PermissionId> {
+  using P = PermissionId;
+  static constexpr std::string_view name = "PermissionId";
+  static constexpr auto values = make_enum(
+      xbl::name(P::CommunicateUsingText, "CommunicateUsingText"),
+      xbl::name(P::CommunicateUsingVideo, "CommunicateUsingVideo"),
+      xbl::name(P::CommunicateUsingVoice, "CommunicateUsingVoice"),
+      xbl::name(P::ViewTargetProfile, "ViewTargetProfile"),
+      xbl::name(P::ViewTargetGameHistory, "ViewTargetGameHistory"),
+      xbl::name(P::ViewTargetVideoHistory, "ViewTargetVideoHistory"),
+      xbl::name(P::ViewTargetMusicHistory, "ViewTargetMusicHistory"),
+      xbl::name(P::ViewTargetExerciseInfo, "ViewTargetExerciseInfo"),
+      xbl::name(P::ViewTargetPresence, "ViewTargetPresence"),
+      xbl::name(P::ViewTargetVideoStatus, "ViewTargetVideoStatus"),
+      xbl::name(P::ViewTargetMusicStatus, "ViewTargetMusicStatus"),
+      xbl::name(P::ViewTargetUserCreatedContent, "ViewTargetUserCreatedContent"),
+      xbl::name(P::PlayMultiplayer, "PlayMultiplayer"), xbl::name(P::BroadcastWithTwitch, "BroadcastWithTwitch"),
+      xbl::name(P::WriteComment, "WriteComment"), xbl::name(P::ShareItem, "ShareItem"),
+      xbl::name(P::ShareTargetContentToExternalNetworks, "ShareTargetContentToExternalNetworks"),
+      xbl::name(P::ShareFriendList, "ShareFriendList"), xbl::name(P::ShareGameHistory, "ShareGameHistory"),
+      xbl::name(P::CommunicateUsingTextAndVoice, "CommunicateUsingTextAndVoice"),
+      xbl::name(P::SharePresence, "SharePresence"), xbl::name(P::ShareProfile, "ShareProfile"),
+      xbl::name(P::ShareVideoAndMusicStatus, "ShareVideoAndMusicStatus"),
+      xbl::name(P::CollectVoiceData, "CollectVoiceData"),
+      xbl::name(P::ShareXboxMusicActivity, "ShareXboxMusicActivity"),
+      xbl::name(P::ShareExerciseInfo, "ShareExerciseInfo"), xbl::name(P::ShareIdentity, "ShareIdentity"),
+      xbl::name(P::ShareIdentityInGame, "ShareIdentityInGame"),
+      xbl::name(P::ShareRecordedGameSessions, "ShareRecordedGameSessions"),
+      xbl::name(P::CollectLiveTvData, "CollectLiveTvData"),
+      xbl::name(P::CollectXboxVideoData, "CollectXboxVideoData"),
+      xbl::name(P::ShareIdentityTransitively, "ShareIdentityTransitively"),
+      xbl::name(P::ShareVideoHistory, "ShareVideoHistory"), xbl::name(P::ShareMusicHistory, "ShareMusicHistory"),
+      xbl::name(P::AllowUserCreatedContentViewing, "AllowUserCreatedContentViewing"),
+      xbl::name(P::AllowProfileViewing, "AllowProfileViewing"),
+      xbl::name(P::ShowRealTimeActivity, "ShowRealTimeActivity"),
+      xbl::name(P::CollectVoiceDataXboxOneFull, "CollectVoiceDataXboxOneFull"),
+      xbl::name(P::CanShareIdentity, "CanShareIdentity"),
+      xbl::name(P::ShareContentToExternalNetworks, "ShareContentToExternalNetworks"),
+      xbl::name(P::CollectVoiceSearchData, "CollectVoiceSearchData"),
+      xbl::name(P::ShareClubMembership, "ShareClubMembership"),
+      xbl::name(P::CollectVoiceGameChatData, "CollectVoiceGameChatData"),
+      xbl::name(P::ShareActivityFeed, "ShareActivityFeed"),
+      xbl::name(P::CommunicateDuringCrossNetworkPlay, "CommunicateDuringCrossNetworkPlay"));
+};
+
+template <>
+struct meta<PrivacySetting> {
+  using S = PrivacySetting;
+  static constexpr std::string_view name = "PrivacySetting";
+  static constexpr auto values = make_enum(
+      xbl::name(S::ShareFriendList, "ShareFriendList"), xbl::name(S::ShareGameHistory, "ShareGameHistory"),
+      xbl::name(S::CommunicateUsingTextAndVoice, "CommunicateUsingTextAndVoice"),
+      xbl::name(S::SharePresence, "SharePresence"), xbl::name(S::ShareProfile, "ShareProfile"),
+      xbl::name(S::ShareVideoAndMusicStatus, "ShareVideoAndMusicStatus"),
+      xbl::name(S::CommunicateUsingVideo, "CommunicateUsingVideo"),
+      xbl::name(S::CollectVoiceData, "CollectVoiceData"),
+      xbl::name(S::ShareXboxMusicActivity, "ShareXboxMusicActivity"),
+      xbl::name(S::ShareExerciseInfo, "ShareExerciseInfo"), xbl::name(S::ShareIdentity, "ShareIdentity"),
+      xbl::name(S::ShareIdentityInGame, "ShareIdentityInGame"),
+      xbl::name(S::ShareRecordedGameSessions, "ShareRecordedGameSessions"),
+      xbl::name(S::CollectLiveTvData, "CollectLiveTvData"),
+      xbl::name(S::CollectXboxVideoData, "CollectXboxVideoData"),
+      xbl::name(S::ShareIdentityTransitively, "ShareIdentityTransitively"),
+      xbl::name(S::ShareVideoHistory, "ShareVideoHistory"), xbl::name(S::ShareMusicHistory, "ShareMusicHistory"),
+      xbl::name(S::AllowUserCreatedContentViewing, "AllowUserCreatedContentViewing"),
+      xbl::name(S::AllowProfileViewing, "AllowProfileViewing"),
+      xbl::name(S::ShowRealTimeActivity, "ShowRealTimeActivity"),
+      xbl::name(S::CollectVoiceDataXboxOneFull, "CollectVoiceDataXboxOneFull"),
+      xbl::name(S::CanShareIdentity, "CanShareIdentity"),
+      xbl::name(S::ShareContentToExternalNetworks, "ShareContentToExternalNetworks"),
+      xbl::name(S::CollectVoiceSearchData, "CollectVoiceSearchData"),
+      xbl::name(S::ShareClubMembership, "ShareClubMembership"),
+      xbl::name(S::CollectVoiceGameChatData, "CollectVoiceGameChatData"),
+      xbl::name(S::ShareActivityFeed, "ShareActivityFeed"),
+      xbl::name(S::CommunicateDuringCrossNetworkPlay, "CommunicateDuringCrossNetworkPlay"));
+};
+
+template <>
+struct meta<DenyReason> {
+  using R = DenyReason;
+  static constexpr std::string_view name = "DenyReason";
+  static constexpr bool ignore_case = true;
+  static constexpr auto values = make_enum(
+      xbl::name(R::NotAllowed, "NotAllowed"), xbl::name(R::MissingPrivilege, "MissingPrivilege"),
+      xbl::name(R::PrivilegeRestrictsTarget, "PrivilegeRestrictsTarget"),
+      xbl::name(R::BlockListRestrictsTarget, "BlockListRestrictsTarget"),
+      xbl::name(R::MuteListRestrictsTarget, "MuteListRestrictsTarget"),
+      xbl::name(R::PrivacySettingRestrictsTarget, "PrivacySettingRestrictsTarget"),
+      xbl::name(R::CrossNetworkUserMustBeFriend, "CrossNetworkUserMustBeFriend"),
+      xbl::name(R::BlockedByRequestor, "BlockedByRequestor"));
+};
+
+template <>
+struct meta<AnonymousUser> {
+  static constexpr std::string_view name = "AnonymousUser";
+  static constexpr bool ignore_case = true;
+  static constexpr auto values = make_enum(xbl::name(AnonymousUser::crossNetworkUser, "crossNetworkUser"),
+                                           xbl::name(AnonymousUser::crossNetworkFriend, "crossNetworkFriend"),
+                                           xbl::name(AnonymousUser::allUsers, "allUsers"));
+};
+
+// One target of a check: a user with a XUID, or a kind of user without one. Exactly one of the two.
+struct PermissionUser {
+  std::optional<Xuid> xuid;
+  std::optional<open_enum<AnonymousUser>> anonymous_user;
+  xbl::extras extras;
+  friend bool operator==(const PermissionUser&, const PermissionUser&) = default;
+};
+
+struct PermissionCheckBatchRequest {
+  std::vector<PermissionUser> users;
+  std::vector<open_enum<PermissionId>> permissions;
+  xbl::extras extras;
+  friend bool operator==(const PermissionCheckBatchRequest&, const PermissionCheckBatchRequest&) = default;
+};
+
+struct PermissionReason {
+  open_enum<DenyReason> reason;
+  std::optional<std::string> restricted_setting;  // the privilege or privacy setting that denied it
+  xbl::extras extras;
+  friend bool operator==(const PermissionReason&, const PermissionReason&) = default;
+};
+
+struct PermissionResult {
+  bool is_allowed = false;
+  std::vector<PermissionReason> reasons;  // why not: present exactly when is_allowed is false
+  xbl::extras extras;
+  friend bool operator==(const PermissionResult&, const PermissionResult&) = default;
+};
+
+struct PermissionUserResponse {
+  PermissionUser user;
+  std::vector<PermissionResult> permissions;  // one per requested permission, in request order
+  xbl::extras extras;
+  friend bool operator==(const PermissionUserResponse&, const PermissionUserResponse&) = default;
+};
+
+struct PermissionCheckBatchResponse {
+  std::vector<PermissionUserResponse> responses;  // one per requested user, in request order
+  xbl::extras extras;
+  friend bool operator==(const PermissionCheckBatchResponse&, const PermissionCheckBatchResponse&) = default;
+};
+
+namespace detail {
+
+// The privileges a MissingPrivilege or PrivilegeRestrictsTarget reason names.
+inline constexpr std::string_view restricting_privileges[] = {
+    "AllowIngameVoiceCommunications", "AllowVideoCommunications", "AllowProfileViewing", "AllowCommunications",
+    "AllowMultiplayer", "AllowAddFriend", "VideoCommunications"};
+
+inline std::string check_restricted_setting(const PermissionReason& r) {
+  const auto reason = r.reason.known();
+  if (!reason) return {};  // an unknown reason is reported as such; what it may name is unknown too
+  const bool privilege = *reason == DenyReason::MissingPrivilege || *reason == DenyReason::PrivilegeRestrictsTarget;
+  const bool setting = *reason == DenyReason::PrivacySettingRestrictsTarget;
+  if (!r.restricted_setting) return {};
+  const std::string& named = *r.restricted_setting;
+  if (privilege) {
+    for (auto p : restricting_privileges)
+      if (p == named) return {};
+    return "restrictedSetting " + quoted(named) + " is not a privilege, which " + std::string(r.reason.text()) +
+           " names";
+  }
+  if (setting) {
+    if (enum_from_string<PrivacySetting>(named)) return {};
+    return "restrictedSetting " + quoted(named) + " is not a privacy setting, which PrivacySettingRestrictsTarget names";
+  }
+  return "restrictedSetting is only given with MissingPrivilege, PrivilegeRestrictsTarget or "
+         "PrivacySettingRestrictsTarget, not " + std::string(r.reason.text());
+}
+
+}  // namespace detail
+
+template <>
+struct meta<PermissionUser> {
+  static constexpr auto fields =
+      make_fields(field("xuid", &PermissionUser::xuid), field("anonymousUser", &PermissionUser::anonymous_user));
+  static constexpr auto rules = make_rules(check{"permission_user.exactly_one", [](const PermissionUser& u) {
+    return u.xuid.has_value() == u.anonymous_user.has_value()
+               ? std::string("a user is exactly one of xuid and anonymousUser")
+               : std::string();
+  }});
+  static constexpr auto extras = &PermissionUser::extras;
+};
+
+template <>
+struct meta<PermissionCheckBatchRequest> {
+  static constexpr auto fields =
+      make_fields(field("users", &PermissionCheckBatchRequest::users, non_empty{"batch.non_empty"}),
+                  field("permissions", &PermissionCheckBatchRequest::permissions, non_empty{"batch.non_empty"}));
+  static constexpr auto extras = &PermissionCheckBatchRequest::extras;
+};
+
+template <>
+struct meta<PermissionReason> {
+  static constexpr auto fields = make_fields(field("reason", &PermissionReason::reason),
+                                             field("restrictedSetting", &PermissionReason::restricted_setting));
+  static constexpr auto rules = make_rules(check{"permission.restricted_setting", detail::check_restricted_setting});
+  static constexpr auto extras = &PermissionReason::extras;
+};
+
+template <>
+struct meta<PermissionResult> {
+  static constexpr auto fields =
+      make_fields(field("isAllowed", &PermissionResult::is_allowed), field("reasons", &PermissionResult::reasons));
+  static constexpr auto rules = make_rules(check{"permission.reasons", [](const PermissionResult& r) {
+    if (r.is_allowed && !r.reasons.empty()) return std::string("an allowed permission gives no reasons");
+    if (!r.is_allowed && r.reasons.empty()) return std::string("a denied permission gives at least one reason");
+    return std::string();
+  }});
+  static constexpr auto extras = &PermissionResult::extras;
+};
+
+template <>
+struct meta<PermissionUserResponse> {
+  static constexpr auto fields = make_fields(field("user", &PermissionUserResponse::user),
+                                             field("permissions", &PermissionUserResponse::permissions));
+  static constexpr auto extras = &PermissionUserResponse::extras;
+};
+
+template <>
+struct meta<PermissionCheckBatchResponse> {
+  static constexpr auto fields = make_fields(field("responses", &PermissionCheckBatchResponse::responses));
+  static constexpr auto extras = &PermissionCheckBatchResponse::extras;
+};
+
+// ---- matching an answer to its question -----------------------------------------------------------
+
+// The answer to a batch check laid out as users x permissions, in the request's order.
+class PermissionMatrix {
+ public:
+  std::size_t user_count() const noexcept { return users_.size(); }
+  std::size_t permission_count() const noexcept { return permissions_.size(); }
+  const PermissionResult& at(std::size_t user, std::size_t permission) const {
+    return results_.at(user * permissions_.size() + permission);
+  }
+  const std::vector<PermissionUser>& users() const noexcept { return users_; }
+  const std::vector<open_enum<PermissionId>>& permissions() const noexcept { return permissions_; }
+
+  // Empty when that user or that permission was not asked about.
+  std::optional<bool> allowed(Xuid user, PermissionId permission) const {
+    for (std::size_t u = 0; u < users_.size(); ++u) {
+      if (users_[u].xuid != user) continue;
+      for (std::size_t p = 0; p < permissions_.size(); ++p)
+        if (permissions_[p] == permission) return at(u, p).is_allowed;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  friend result<PermissionMatrix> correlate(const PermissionCheckBatchRequest&, const PermissionCheckBatchResponse&);
+  std::vector<PermissionUser> users_;
+  std::vector<open_enum<PermissionId>> permissions_;
+  std::vector<PermissionResult> results_;
+};
+
+// Lines a response up with its request: one entry per user, in order, each with one result per
+// permission. Fails with the path of the first entry that does not line up (errc::invalid_value).
+inline result<PermissionMatrix> correlate(const PermissionCheckBatchRequest& request,
+                                          const PermissionCheckBatchResponse& response) {
+  auto mismatch = [](std::string path, std::string message) {
+    return detail::value_error(errc::invalid_value, std::move(path), std::move(message));
+  };
+  const auto& entries = response.responses;
+  const std::size_t users = request.users.size();
+  const std::size_t permissions = request.permissions.size();
+  for (std::size_t u = 0; u < users && u < entries.size(); ++u) {
+    const std::string path = "/responses/" + std::to_string(u);
+    const auto& asked = request.users[u];
+    const auto& got = entries[u].user;
+    if (asked.xuid != got.xuid || asked.anonymous_user != got.anonymous_user)
+      return mismatch(path + "/user", "user " + to_json(got) + " answers for request user " + std::to_string(u) +
+                                          ", which is " + to_json(asked));
+    if (entries[u].permissions.size() != permissions)
+      return mismatch(path + "/permissions", std::to_string(entries[u].permissions.size()) +
+                                                 " results for the " + std::to_string(permissions) +
+                                                 " permissions asked");
+  }
+  if (entries.size() != users) {
+    const std::size_t first = entries.size() < users ? entries.size() : users;
+    return mismatch("/responses/" + std::to_string(first), std::to_string(entries.size()) +
+                                                                 " responses for the " + std::to_string(users) +
+                                                                 " users asked");
+  }
+  PermissionMatrix m;
+  m.users_ = request.users;
+  m.permissions_ = request.permissions;
+  m.results_.reserve(users * permissions);
+  for (const auto& entry : entries)
+    m.results_.insert(m.results_.end(), entry.permissions.begin(), entry.permissions.end());
+  return m;
+}
+
+}  // namespace xbl
+// ---- end xbl/privacy.hpp ----
+// ---- begin xbl/gamerpic.hpp ----
+
+// Gamerpic: PUT https://gamerpics.xboxlive.com/users/me/gamerpic with a 1080 x 1080 PNG body.
+// Setting one needs privilege 211 (ShareContent); without it the service answers 403.
+#include <span>
+
+
+namespace xbl {
+
+// Privileges by the service's numbers.
+enum class Privilege : int {
+  Broadcast = 190,
+  ViewFriendsList = 197,
+  GameDvr = 198,
+  ShareKinectContent = 199,
+  MultiplayerParties = 203,
+  CommunicationVoiceIngame = 205,
+  CommunicationVoiceSkype = 206,
+  CloudGamingManageSession = 207,
+  CloudGamingJoinSession = 208,
+  CloudSavedGames = 209,
+  ShareContent = 211,
+  PremiumContent = 214,
+  SubscriptionContent = 219,
+  SocialNetworkSharing = 220,
+  PremiumVideo = 224,
+  VideoCommunications = 235,
+  PurchaseContent = 245,
+  UserCreatedContent = 247,
+  ProfileViewing = 249,
+  Communications = 252,
+  MultiplayerSessions = 254,
+  AddFriend = 255,
+};
+
+template <>
+struct meta<Privilege> {
+  using P = Privilege;
+  static constexpr std::string_view name = "Privilege";
+  static constexpr auto values = make_enum(
+      xbl::name(P::Broadcast, "Broadcast"), xbl::name(P::ViewFriendsList, "ViewFriendsList"),
+      xbl::name(P::GameDvr, "GameDvr"), xbl::name(P::ShareKinectContent, "ShareKinectContent"),
+      xbl::name(P::MultiplayerParties, "MultiplayerParties"),
+      xbl::name(P::CommunicationVoiceIngame, "CommunicationVoiceIngame"),
+      xbl::name(P::CommunicationVoiceSkype, "CommunicationVoiceSkype"),
+      xbl::name(P::CloudGamingManageSession, "CloudGamingManageSession"),
+      xbl::name(P::CloudGamingJoinSession, "CloudGamingJoinSession"),
+      xbl::name(P::CloudSavedGames, "CloudSavedGames"), xbl::name(P::ShareContent, "ShareContent"),
+      xbl::name(P::PremiumContent, "PremiumContent"), xbl::name(P::SubscriptionContent, "SubscriptionContent"),
+      xbl::name(P::SocialNetworkSharing, "SocialNetworkSharing"), xbl::name(P::PremiumVideo, "PremiumVideo"),
+      xbl::name(P::VideoCommunications, "VideoCommunications"), xbl::name(P::PurchaseContent, "PurchaseContent"),
+      xbl::name(P::UserCreatedContent, "UserCreatedContent"), xbl::name(P::ProfileViewing, "ProfileViewing"),
+      xbl::name(P::Communications, "Communications"), xbl::name(P::MultiplayerSessions, "MultiplayerSessions"),
+      xbl::name(P::AddFriend, "AddFriend"));
+};
+
+// An uploaded PNG and what its header says. The pixels are not decoded: that is the service's job;
+// the description (and so JSON and fmt) covers the header's facts, not the file's bytes.
+struct GamerpicImage {
+  static constexpr std::uint32_t required_side = 1080;
+
+  std::uint32_t width = 0;
+  std::uint32_t height = 0;
+  std::uint8_t bit_depth = 0;
+  std::uint8_t color_type = 0;
+  std::uint8_t interlace = 0;
+  std::vector<std::byte> bytes;  // the PNG file itself, as it is uploaded
+
+  friend bool operator==(const GamerpicImage&, const GamerpicImage&) = default;
+
+  // Checks the signature, then that IHDR is the first chunk, 13 bytes long, with sound fields and
+  // a correct CRC-32. Later chunks are not looked at.
+  static result<GamerpicImage> from_png(std::span<const std::byte> png);
+};
+
+template <>
+struct meta<GamerpicImage> {
+  static constexpr auto fields =
+      make_fields(field("width", &GamerpicImage::width), field("height", &GamerpicImage::height),
+                  field("bitDepth", &GamerpicImage::bit_depth), field("colorType", &GamerpicImage::color_type),
+                  field("interlace", &GamerpicImage::interlace));
+  static constexpr auto rules = make_rules(check{"gamerpic.dimensions", [](const GamerpicImage& g) {
+    if (g.width == GamerpicImage::required_side && g.height == GamerpicImage::required_side) return std::string();
+    return "a gamerpic is 1080 x 1080, this image is " + std::to_string(g.width) + " x " + std::to_string(g.height);
+  }});
+};
+
+namespace detail {
+
+// CRC-32 as PNG defines it (ISO 3309, reflected polynomial 0xEDB88320).
+inline std::uint32_t png_crc32(std::span<const std::byte> data) noexcept {
+  static constexpr auto table = [] {
+    std::array<std::uint32_t, 256> t{};
+    for (std::uint32_t n = 0; n < 256; ++n) {
+      std::uint32_t c = n;
+      for (int k = 0; k < 8; ++k) c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      t[n] = c;
+    }
+    return t;
+  }();
+  std::uint32_t c = 0xFFFFFFFFu;
+  for (std::byte b : data) c = table[(c ^ static_cast<std::uint32_t>(b)) & 0xFF] ^ (c >> 8);
+  return c ^ 0xFFFFFFFFu;
+}
+
+inline std::uint32_t big_endian32(std::span<const std::byte> b) noexcept {
+  return static_cast<std::uint32_t>(b[0]) << 24 | static_cast<std::uint32_t>(b[1]) << 16 |
+         static_cast<std::uint32_t>(b[2]) << 8 | static_cast<std::uint32_t>(b[3]);
+}
+
+}  // namespace detail
+
+inline result<GamerpicImage> GamerpicImage::from_png(std::span<const std::byte> png) {
+  // A PNG has no lines: the place is the byte offset alone.
+  auto fail = [](std::size_t offset, std::string message) {
+    auto e = detail::value_error(errc::invalid_value, {}, std::move(message));
+    e.offset = offset;
+    return e;
+  };
+  static constexpr unsigned char signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+  for (std::size_t i = 0; i < 8; ++i) {
+    if (i >= png.size()) return fail(png.size(), "not a PNG: the file ends inside the 8-byte signature");
+    if (png[i] != std::byte{signature[i]}) return fail(i, "not a PNG: the signature is 89 50 4E 47 0D 0A 1A 0A");
+  }
+  constexpr std::size_t ihdr_end = 8 + 4 + 4 + 13 + 4;  // length, type, data, CRC
+  if (png.size() < ihdr_end) return fail(png.size(), "the file ends inside the IHDR chunk");
+  if (detail::big_endian32(png.subspan(8, 4)) != 13) return fail(8, "the IHDR chunk must be 13 bytes long");
+  static constexpr unsigned char ihdr[4] = {'I', 'H', 'D', 'R'};
+  for (std::size_t i = 0; i < 4; ++i)
+    if (png[12 + i] != std::byte{ihdr[i]}) return fail(12, "the first chunk must be IHDR");
+  if (detail::png_crc32(png.subspan(12, 17)) != detail::big_endian32(png.subspan(29, 4)))
+    return fail(29, "the IHDR chunk's CRC-32 does not match its contents");
+
+  GamerpicImage image;
+  image.width = detail::big_endian32(png.subspan(16, 4));
+  image.height = detail::big_endian32(png.subspan(20, 4));
+  image.bit_depth = static_cast<std::uint8_t>(png[24]);
+  image.color_type = static_cast<std::uint8_t>(png[25]);
+  image.interlace = static_cast<std::uint8_t>(png[28]);
+  image.bytes.assign(png.begin(), png.end());
+  if (image.width == 0 || image.height == 0 || image.width > 0x7FFFFFFFu || image.height > 0x7FFFFFFFu)
+    return fail(16, "width and height must be 1 to 2^31-1");
+  // The bit depths each colour type allows (PNG 11.2.2).
+  const auto depth = image.bit_depth;
+  bool depth_ok = false;
+  switch (image.color_type) {
+    case 0: depth_ok = depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16; break;
+    case 3: depth_ok = depth == 1 || depth == 2 || depth == 4 || depth == 8; break;
+    case 2: case 4: case 6: depth_ok = depth == 8 || depth == 16; break;
+    default: return fail(25, "colour type must be 0, 2, 3, 4 or 6");
+  }
+  if (!depth_ok) return fail(24, "bit depth " + std::to_string(depth) + " is not allowed with colour type " +
+                                     std::to_string(image.color_type));
+  if (png[26] != std::byte{0}) return fail(26, "compression method must be 0");
+  if (png[27] != std::byte{0}) return fail(27, "filter method must be 0");
+  if (image.interlace > 1) return fail(28, "interlace method must be 0 or 1");
+  return image;
+}
+
+}  // namespace xbl
+// ---- end xbl/gamerpic.hpp ----
+// ---- begin xbl/endpoints.hpp ----
+
+// The endpoints as data: what a request to each must look like, and matching a request to one.
+
+
+namespace xbl {
+
+// The header that selects a service's contract, the oldest version this library's models follow,
+// and the one the SDK sends today.
+struct ContractVersion {
+  std::string_view header;  // empty when the endpoint has none
+  unsigned minimum = 0;
+  unsigned current = 0;
+};
+
+// A header a request must carry; `value` empty when any value will do.
+struct RequiredHeader {
+  std::string_view name;
+  std::string_view value;
+};
+
+struct Endpoint {
+  std::string_view name;
+  std::string_view method;
+  std::string_view host;
+  std::string_view path_template;  // `{name}` stands for one path segment
+  ContractVersion contract_version;
+  std::span<const RequiredHeader> required_headers;
+  std::string_view request_body;   // the model type a request body reads as; empty when there is none
+  std::string_view response_body;  // the same for a successful response
+
+  friend constexpr bool operator==(const Endpoint& a, const Endpoint& b) noexcept { return a.name == b.name; }
+};
+
+namespace detail {
+inline constexpr RequiredHeader gamerpic_headers[] = {{"Authorization", {}}, {"Content-Type", "image/png"}};
+inline constexpr RequiredHeader handles_headers[] = {{"Authorization", {}}, {"x-xbl-contract-version", {}}};
+inline constexpr RequiredHeader presence_headers[] = {{"Authorization", {}},
+                                                      {"x-xbl-contract-version", {}},
+                                                      {"Accept", "application/json"},
+                                                      {"Accept-Language", {}},
+                                                      {"Host", "userpresence.xboxlive.com"}};
+inline constexpr RequiredHeader privacy_headers[] = {{"Authorization", {}}, {"X-RequestedServiceVersion", {}}};
+}  // namespace detail
+
+inline constexpr std::array<Endpoint, 5> endpoints{{
+    {"gamerpic.put", "PUT", "gamerpics.xboxlive.com", "/users/me/gamerpic", {}, detail::gamerpic_headers,
+     "GamerpicImage", ""},
+    {"handles.post", "POST", "sessiondirectory.xboxlive.com", "/handles", {"x-xbl-contract-version", 104, 107},
+     detail::handles_headers, "HandleRequest", "InviteHandle"},
+    {"presence.people", "GET", "userpresence.xboxlive.com", "/users/me/groups/{moniker}",
+     {"x-xbl-contract-version", 3, 3}, detail::presence_headers, "", "PresenceRecord[]"},
+    {"privacy.validate", "GET", "privacy.xboxlive.com", "/users/{requestorId}/permission/validate",
+     {"X-RequestedServiceVersion", 1, 1}, detail::privacy_headers, "", "PermissionResult"},
+    {"privacy.validate.batch", "POST", "privacy.xboxlive.com", "/users/{requestorId}/permission/validate",
+     {"X-RequestedServiceVersion", 1, 1}, detail::privacy_headers, "PermissionCheckBatchRequest",
+     "PermissionCheckBatchResponse"},
+}};
+
+// A request matched to its endpoint, with the path parameters and the query, percent-decoded.
+struct EndpointMatch {
+  Endpoint endpoint;
+  std::vector<std::pair<std::string, std::string>> params;
+  std::vector<std::pair<std::string, std::string>> query_params;
+
+  std::optional<std::string_view> param(std::string_view name) const { return find(params, name); }
+  std::optional<std::string_view> query(std::string_view name) const { return find(query_params, name); }
+
+ private:
+  static std::optional<std::string_view> find(const std::vector<std::pair<std::string, std::string>>& list,
+                                              std::string_view name) {
+    for (const auto& [key, value] : list)
+      if (key == name) return std::string_view(value);
+    return std::nullopt;
+  }
+};
+
+namespace detail {
+
+// RFC 3986 percent-decoding; a `%` not followed by two hex digits stays as it is.
+inline std::string percent_decode(std::string_view s) {
+  auto hex = [](char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// The next piece of `s` up to `sep` (all of it when there is none); `s` keeps the rest.
+inline std::string_view take_until(std::string_view& s, char sep) {
+  const auto at = s.find(sep);
+  const auto piece = s.substr(0, at);
+  s = at == std::string_view::npos ? std::string_view{} : s.substr(at + 1);
+  return piece;
+}
+
+inline bool match_path(std::string_view templ, std::string_view path,
+                       std::vector<std::pair<std::string, std::string>>& params) {
+  if (templ.empty() || path.empty() || templ[0] != '/' || path[0] != '/') return false;
+  templ.remove_prefix(1);
+  path.remove_prefix(1);
+  for (;;) {
+    const bool templ_done = templ.empty();
+    const bool path_done = path.empty();
+    if (templ_done || path_done) return templ_done && path_done;
+    const auto t = take_until(templ, '/');
+    const auto p = take_until(path, '/');
+    if (t.size() > 2 && t.front() == '{' && t.back() == '}') {
+      if (p.empty()) return false;
+      params.emplace_back(std::string(t.substr(1, t.size() - 2)), percent_decode(p));
+    } else if (t != p) {
+      return false;
+    }
+  }
+}
+
+}  // namespace detail
+
+// The endpoint a request is for: scheme http or https, host compared ignoring case (a port and
+// user info are passed over), the method exactly, the path segment by segment.
+inline std::optional<EndpointMatch> match(std::string_view method, std::string_view url) {
+  std::string_view rest = url;
+  const auto scheme_end = rest.find("://");
+  if (scheme_end == std::string_view::npos) return std::nullopt;
+  const auto scheme = rest.substr(0, scheme_end);
+  if (!detail::equal_ignoring_case(scheme, "https") && !detail::equal_ignoring_case(scheme, "http")) return std::nullopt;
+  rest.remove_prefix(scheme_end + 3);
+  const auto authority_end = rest.find_first_of("/?#");
+  auto authority = rest.substr(0, authority_end);
+  rest = authority_end == std::string_view::npos ? std::string_view{} : rest.substr(authority_end);
+  if (const auto at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
+  if (const auto colon = authority.find(':'); colon != std::string_view::npos) authority = authority.substr(0, colon);
+  const auto fragment = rest.find('#');
+  if (fragment != std::string_view::npos) rest = rest.substr(0, fragment);
+  const auto query_start = rest.find('?');
+  const auto path = rest.substr(0, query_start);
+  auto query = query_start == std::string_view::npos ? std::string_view{} : rest.substr(query_start + 1);
+
+  for (const auto& e : endpoints) {
+    if (e.method != method || !detail::equal_ignoring_case(e.host, authority)) continue;
+    EndpointMatch m{e, {}, {}};
+    if (!detail::match_path(e.path_template, path.empty() ? std::string_view("/") : path, m.params)) continue;
+    while (!query.empty()) {
+      auto pair = detail::take_until(query, '&');
+      if (pair.empty()) continue;
+      const auto key = detail::take_until(pair, '=');
+      m.query_params.emplace_back(detail::percent_decode(key), detail::percent_decode(pair));
+    }
+    return m;
+  }
+  return std::nullopt;
+}
+
+// The `{requestorId}` of a privacy path: `me`, or `xuid(N)`.
+class RequestorId {
+ public:
+  static result<RequestorId> parse(std::string_view text) {
+    RequestorId r;
+    if (text == "me") {
+      r.me_ = true;
+      return r;
+    }
+    auto fail = [](std::size_t at, std::string message) { return detail::text_error(errc::invalid_value, at, std::move(message)); };
+    if (text.size() < 7 || text.substr(0, 5) != "xuid(" || text.back() != ')')
+      return fail(0, "a requestor id is me or xuid(N), not " + detail::quoted(text));
+    const auto digits = text.substr(5, text.size() - 6);
+    const auto f = Xuid::parse_into(digits, r.xuid_);
+    if (f) return fail(5 + f.offset, f.message);
+    return r;
+  }
+
+  bool is_me() const noexcept { return me_; }
+  std::optional<Xuid> xuid() const noexcept { return me_ ? std::nullopt : std::optional<Xuid>(xuid_); }
+  std::string to_string() const { return me_ ? "me" : "xuid(" + xuid_.to_string() + ")"; }
+
+  friend bool operator==(const RequestorId&, const RequestorId&) = default;
+
+ private:
+  bool me_ = false;
+  Xuid xuid_;
+};
+
+// `Authorization: XBL3.0 x=<userhash>;<token>`. The token is a secret: to_string(), redacted() and
+// fmt never show it; token() is the one way to it.
+class XblAuthorization {
+ public:
+  static result<XblAuthorization> parse(std::string_view text) {
+    auto fail = [](std::size_t at, std::string message) { return detail::text_error(errc::invalid_value, at, std::move(message)); };
+    constexpr std::string_view prefix = "XBL3.0 x=";
+    if (text.substr(0, prefix.size()) != prefix)
+      return fail(0, "an Xbox Live authorization starts with \"XBL3.0 x=\"");
+    const auto semicolon = text.find(';', prefix.size());
+    if (semicolon == std::string_view::npos)
+      return fail(text.size(), "expected ';' between the user hash and the token");
+    XblAuthorization a;
+    a.user_hash_ = text.substr(prefix.size(), semicolon - prefix.size());
+    a.token_ = text.substr(semicolon + 1);
+    if (a.user_hash_.empty()) return fail(prefix.size(), "the user hash is empty");
+    if (a.token_.empty()) return fail(semicolon + 1, "the token is empty");
+    for (std::size_t i = 0; i < a.user_hash_.size(); ++i)
+      if (static_cast<unsigned char>(a.user_hash_[i]) <= 0x20 || static_cast<unsigned char>(a.user_hash_[i]) >= 0x7F)
+        return fail(prefix.size() + i, "the user hash is printable ASCII without spaces");
+    return a;
+  }
+
+  const std::string& user_hash() const noexcept { return user_hash_; }
+  const std::string& token() const noexcept { return token_; }
+  // The header with its token replaced: what fmt prints, and what any log may show.
+  std::string to_string() const { return "XBL3.0 x=" + user_hash_ + ";<redacted>"; }
+  std::string redacted() const { return to_string(); }
+
+  friend bool operator==(const XblAuthorization&, const XblAuthorization&) = default;
+
+ private:
+  std::string user_hash_;
+  std::string token_;
+};
+
+}  // namespace xbl
+
+template <>
+inline constexpr bool xbl::detail::formats_as_text<xbl::XblAuthorization> = true;
+template <>
+inline constexpr bool xbl::detail::formats_as_text<xbl::RequestorId> = true;
+// ---- end xbl/endpoints.hpp ----
+// ---- begin xbl/models.hpp ----
+
+// The model types by their names, for programs that learn which type a payload is at run time
+// (from an endpoint table entry, a command line): `with_model("InviteHandle", f)` calls
+// f(std::type_identity<xbl::InviteHandle>{}).
+
+
+namespace xbl {
+
+namespace detail {
+template <class T>
+struct named_model {
+  std::string_view name;
+  using type = T;
+};
+
+inline constexpr auto models = std::tuple{
+    named_model<SessionRef>{"SessionRef"},
+    named_model<InviteAttributes>{"InviteAttributes"},
+    named_model<ActivityHandleRequest>{"ActivityHandleRequest"},
+    named_model<InviteHandleRequest>{"InviteHandleRequest"},
+    named_model<TransferHandleRequest>{"TransferHandleRequest"},
+    named_model<HandleRequest>{"HandleRequest"},
+    named_model<InviteHandle>{"InviteHandle"},
+    named_model<PresenceRecord>{"PresenceRecord"},
+    named_model<std::vector<PresenceRecord>>{"PresenceRecord[]"},
+    named_model<DeviceRecord>{"DeviceRecord"},
+    named_model<TitleRecord>{"TitleRecord"},
+    named_model<ActivityRecord>{"ActivityRecord"},
+    named_model<MediaRecord>{"MediaRecord"},
+    named_model<BroadcastRecord>{"BroadcastRecord"},
+    named_model<LastSeenRecord>{"LastSeenRecord"},
+    named_model<PermissionUser>{"PermissionUser"},
+    named_model<PermissionCheckBatchRequest>{"PermissionCheckBatchRequest"},
+    named_model<PermissionReason>{"PermissionReason"},
+    named_model<PermissionResult>{"PermissionResult"},
+    named_model<PermissionUserResponse>{"PermissionUserResponse"},
+    named_model<PermissionCheckBatchResponse>{"PermissionCheckBatchResponse"},
+};
+}  // namespace detail
+
+// The names with_model knows, in the order above.
+inline constexpr auto model_names = std::apply(
+    [](const auto&... m) { return std::array<std::string_view, sizeof...(m)>{m.name...}; }, detail::models);
+
+// Calls f(std::type_identity<T>{}) for the JSON model named `name`; false when there is none.
+template <class F>
+bool with_model(std::string_view name, F&& f) {
+  return std::apply(
+      [&](const auto&... m) {
+        return ((m.name == name ? (f(std::type_identity<typename std::remove_cvref_t<decltype(m)>::type>{}), true)
+                                : false) ||
+                ...);
+      },
+      detail::models);
+}
+
+}  // namespace xbl
+// ---- end xbl/models.hpp ----
+// ---- end xbl/xbl.hpp ----
