@@ -186,7 +186,8 @@ class RequestorId {
       return fail(0, "a requestor id is me or xuid(N), not " + detail::quoted(text));
     const auto digits = text.substr(5, text.size() - 6);
     const auto f = Xuid::parse_into(digits, r.xuid_);
-    if (f) return fail(5 + f.offset, f.message);
+    // The XUID's own code: a number too large is number_out_of_range here as in Xuid::parse.
+    if (f) return detail::text_error(f.code, 5 + f.offset, f.message);
     return r;
   }
 

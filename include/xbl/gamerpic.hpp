@@ -130,10 +130,11 @@ inline result<GamerpicImage> GamerpicImage::from_png(std::span<const std::byte> 
   }
   constexpr std::size_t ihdr_end = 8 + 4 + 4 + 13 + 4;  // length, type, data, CRC
   if (png.size() < ihdr_end) return fail(png.size(), "the file ends inside the IHDR chunk");
-  if (detail::big_endian32(png.subspan(8, 4)) != 13) return fail(8, "the IHDR chunk must be 13 bytes long");
+  // The type before the length: a first chunk of another type is not an IHDR of the wrong length.
   static constexpr unsigned char ihdr[4] = {'I', 'H', 'D', 'R'};
   for (std::size_t i = 0; i < 4; ++i)
     if (png[12 + i] != std::byte{ihdr[i]}) return fail(12, "the first chunk must be IHDR");
+  if (detail::big_endian32(png.subspan(8, 4)) != 13) return fail(8, "the IHDR chunk must be 13 bytes long");
   if (detail::png_crc32(png.subspan(12, 17)) != detail::big_endian32(png.subspan(29, 4)))
     return fail(29, "the IHDR chunk's CRC-32 does not match its contents");
 

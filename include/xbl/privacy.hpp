@@ -205,12 +205,12 @@ inline std::string check_restricted_setting(const PermissionReason& r) {
   if (privilege) {
     for (auto p : restricting_privileges)
       if (p == named) return {};
-    return "restrictedSetting " + quoted(named) + " is not a privilege, which " + std::string(r.reason.text()) +
+    return "restrictedSetting " + detail::quoted(named) + " is not a privilege, which " + std::string(r.reason.text()) +
            " names";
   }
   if (setting) {
     if (enum_from_string<PrivacySetting>(named)) return {};
-    return "restrictedSetting " + quoted(named) + " is not a privacy setting, which PrivacySettingRestrictsTarget names";
+    return "restrictedSetting " + detail::quoted(named) + " is not a privacy setting, which PrivacySettingRestrictsTarget names";
   }
   return "restrictedSetting is only given with MissingPrivilege, PrivilegeRestrictsTarget or "
          "PrivacySettingRestrictsTarget, not " + std::string(r.reason.text());

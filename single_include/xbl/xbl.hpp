@@ -343,6 +343,27 @@ constexpr bool visit_field(std::size_t index, F&& f) {
   }(std::make_index_sequence<field_count<T>>{});
 }
 
+// Member I's key as compact JSON text has it, `"name":`, worked out once at compile time: the
+// reader compares the text with its first size() + 2 bytes, the writer copies it whole. Only for
+// a `plain` name (printable ASCII, no quote or backslash), whose text needs no escape.
+template <class T, std::size_t I>
+struct field_key {
+  static constexpr std::string_view name = std::get<I>(meta<T>::fields).name;
+  static constexpr bool plain = [] {
+    for (const char c : name)
+      if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
+    return true;
+  }();
+  static constexpr std::array<char, name.size() + 3> quoted = [] {
+    std::array<char, name.size() + 3> a{};
+    a[0] = '"';
+    for (std::size_t i = 0; i < name.size(); ++i) a[i + 1] = name[i];
+    a[name.size() + 1] = '"';
+    a[name.size() + 2] = ':';
+    return a;
+  }();
+};
+
 template <class T>
 constexpr void check_description() {
   static_assert(field_count<T> > 0, "xbl::meta<T>::fields describes no member");
@@ -403,11 +424,99 @@ constexpr bool enum_ignores_case() {
 
 }  // namespace detail
 
+namespace detail {
+
+// Every wire name of E (canonical names and aliases), shortest first and in description order
+// within one length, so that a lookup compares a text only with the names of its own length.
+template <class E>
+struct enum_lookup {
+  struct entry {
+    std::string_view text;
+    E value;
+  };
+  static constexpr std::size_t count = [] {
+    std::size_t n = 0;
+    for (const auto& e : meta<E>::values) {
+      ++n;
+      for (const auto& alias : e.aliases) n += !alias.empty();
+    }
+    return n;
+  }();
+  static constexpr std::array<entry, count> entries = [] {
+    std::array<entry, count> a{};
+    std::size_t n = 0;
+    for (const auto& e : meta<E>::values) {
+      a[n++] = entry{e.name, e.value};
+      for (const auto& alias : e.aliases)
+        if (!alias.empty()) a[n++] = entry{alias, e.value};
+    }
+    for (std::size_t i = 1; i < n; ++i)  // stable: insertion
+      for (std::size_t j = i; j > 0 && a[j - 1].text.size() > a[j].text.size(); --j) {
+        const entry t = a[j];
+        a[j] = a[j - 1];
+        a[j - 1] = t;
+      }
+    return a;
+  }();
+  static constexpr std::size_t longest = entries[count - 1].text.size();
+  // Whether two names of different values differ in letter case only. When none do, a text with
+  // an exact match can have no other match ignoring case, and the exact comparison can go first.
+  static constexpr bool case_ambiguous = [] {
+    for (std::size_t i = 0; i < count; ++i)
+      for (std::size_t j = i + 1; j < count; ++j)
+        if (entries[i].value != entries[j].value && equal_ignoring_case(entries[i].text, entries[j].text)) return true;
+    return false;
+  }();
+  // The entries of length L are [by_length[L], by_length[L + 1]).
+  static constexpr std::array<std::size_t, longest + 2> by_length = [] {
+    std::array<std::size_t, longest + 2> first{};
+    std::size_t i = 0;
+    for (std::size_t length = 0; length <= longest + 1; ++length) {
+      while (i < count && entries[i].text.size() < length) ++i;
+      first[length] = i;
+    }
+    return first;
+  }();
+
+  // The canonical names by value, when the values are small non-negative numbers (as those of an
+  // enum class that sets none are); the first enumerator of a value names it.
+  static constexpr long long table_limit = 1024;
+  static constexpr bool dense = [] {
+    for (const auto& e : meta<E>::values) {
+      const auto u = static_cast<long long>(e.value);
+      if (u < 0 || u >= table_limit) return false;
+    }
+    return true;
+  }();
+  static constexpr std::size_t table_size = [] {
+    std::size_t size = 0;
+    if (dense)
+      for (const auto& e : meta<E>::values)
+        if (static_cast<std::size_t>(e.value) + 1 > size) size = static_cast<std::size_t>(e.value) + 1;
+    return size;
+  }();
+  static constexpr std::array<std::string_view, table_size> names = [] {
+    std::array<std::string_view, table_size> t{};
+    if constexpr (table_size > 0)
+      for (const auto& e : meta<E>::values)
+        if (t[static_cast<std::size_t>(e.value)].empty()) t[static_cast<std::size_t>(e.value)] = e.name;
+    return t;
+  }();
+};
+
+}  // namespace detail
+
 template <described_enum E>
 constexpr std::string_view to_string(E value) noexcept {
-  for (const auto& e : meta<E>::values)
-    if (e.value == value) return e.name;
-  return {};
+  using lookup = detail::enum_lookup<E>;
+  if constexpr (lookup::dense) {
+    const auto i = static_cast<std::size_t>(value);
+    return i < lookup::table_size ? lookup::names[i] : std::string_view();
+  } else {
+    for (const auto& e : meta<E>::values)
+      if (e.value == value) return e.name;
+    return {};
+  }
 }
 
 // The known enumerator a wire text names (by its name or an alias, ignoring ASCII case where the
@@ -415,16 +524,22 @@ constexpr std::string_view to_string(E value) noexcept {
 template <described_enum E>
 constexpr std::optional<E> enum_from_string(std::string_view text) noexcept {
   constexpr bool fold = detail::enum_ignores_case<E>();
-  auto same = [](std::string_view a, std::string_view b) {
-    return fold ? detail::equal_ignoring_case(a, b) : a == b;
-  };
-  for (const auto& e : meta<E>::values) {
-    if (same(e.name, text)) return e.value;
-    // By reference: g++ 12 refuses, in a constant expression, the copy of an element of a
-    // `static constexpr` array that a by-value range-for makes.
-    for (const auto& alias : e.aliases)
-      if (!alias.empty() && same(alias, text)) return e.value;
-  }
+  using lookup = detail::enum_lookup<E>;
+  if (text.size() > lookup::longest) return std::nullopt;
+  const std::size_t first = lookup::by_length[text.size()], last = lookup::by_length[text.size() + 1];
+  // The services mostly send the canonical spelling: an exact match first, even where case is ignored.
+  if (!fold || !lookup::case_ambiguous)
+    for (std::size_t i = first; i < last; ++i) {
+      // By reference: g++ 12 refuses, in a constant expression, the copy of an element of a
+      // `static constexpr` array.
+      const auto& e = lookup::entries[i];
+      if (e.text == text) return e.value;
+    }
+  if (fold)
+    for (std::size_t i = first; i < last; ++i) {
+      const auto& e = lookup::entries[i];
+      if (detail::equal_ignoring_case(e.text, text)) return e.value;
+    }
   return std::nullopt;
 }
 
@@ -523,10 +638,17 @@ concept has_codec = requires { codec<T>::read; };
 // ---- end xbl/core/codec.hpp ----
 // ---- begin xbl/core/scanner.hpp ----
 
+#include <bit>
+#include <cstring>
 
 // ---- begin xbl/core/utf8.hpp ----
 
-#include <cstring>
+
+#if defined(__AVX2__)
+#include <immintrin.h>
+#elif defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace xbl::detail {
 
@@ -625,6 +747,122 @@ inline bool plain_word(const char* p) noexcept {
 
 constexpr bool plain_byte(unsigned char c) noexcept { return c >= 0x20 && c != '"' && c != '\\' && c < 0x80; }
 
+// The eight bytes at p as one word whose lowest bits hold the byte at p, whatever the machine's
+// byte order, so that the lowest flagged byte of a mask below is the first one in the text.
+inline std::uint64_t load_word(const char* p) noexcept {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  if constexpr (std::endian::native == std::endian::big) {
+    w = ((w & 0x00000000FFFFFFFFULL) << 32) | ((w & 0xFFFFFFFF00000000ULL) >> 32);
+    w = ((w & 0x0000FFFF0000FFFFULL) << 16) | ((w & 0xFFFF0000FFFF0000ULL) >> 16);
+    w = ((w & 0x00FF00FF00FF00FFULL) << 8) | ((w & 0xFF00FF00FF00FF00ULL) >> 8);
+  }
+  return w;
+}
+
+// The high bit of each byte of `w` that a JSON string cannot hold as it is (a quote, a backslash, a
+// control character), and of each byte that starts or continues a UTF-8 sequence when `ascii` is
+// set. Bits above the lowest may be spurious; the lowest is exact, which is all first_flagged uses.
+constexpr std::uint64_t string_special_bytes(std::uint64_t w, bool ascii) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  const std::uint64_t q = w ^ (ones * '"');
+  const std::uint64_t b = w ^ (ones * '\\');
+  std::uint64_t m = ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b);
+  if (ascii) m |= w;
+  return m & highs;
+}
+
+// Index (0 to 7) of the first byte a nonzero mask of string_special_bytes flags.
+constexpr std::size_t first_flagged(std::uint64_t mask) noexcept {
+  return static_cast<std::size_t>(std::countr_zero(mask)) >> 3;
+}
+
+// The first byte in [p, end) that a JSON string cannot hold as it is (see string_special_bytes),
+// or that starts a UTF-8 sequence when `ascii` is set; `end` when there is none. Sixteen bytes at
+// a time where SSE2 is there (every x86-64), eight at a time elsewhere.
+inline const char* find_string_special(const char* p, const char* end, bool ascii) noexcept {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i below_space = _mm_set1_epi8(0x1F);
+  while (end - p >= 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(x, below_space), below_space);  // x <= 0x1F
+    const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)), control);
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(special));
+    if (ascii) mask |= static_cast<unsigned>(_mm_movemask_epi8(x));
+    if (mask) return p + std::countr_zero(mask);
+    p += 16;
+  }
+#endif
+  while (end - p >= 8) {
+    const std::uint64_t special = string_special_bytes(load_word(p), ascii);
+    if (special) return p + first_flagged(special);
+    p += 8;
+  }
+  for (; p < end; ++p) {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c < 0x20 || c == '"' || c == '\\' || (ascii && c >= 0x80)) break;
+  }
+  return p;
+}
+
+// The first byte in [p, end) that is not JSON whitespace, or `end`. Made for indentation: line
+// breaks and tabs are passed one at a time, runs of spaces sixteen (or eight) at a time.
+[[gnu::always_inline]] inline const char* skip_whitespace(const char* p, const char* end) noexcept {
+#if defined(__AVX2__)
+  // Where there is AVX2: a line break and up to 31 spaces of indentation in one step.
+  while (end - p >= 32) {
+    const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+    const __m256i ws = _mm256_or_si256(
+        _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(' ')), _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\n'))),
+        _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('\r')), _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\t'))));
+    const auto other = ~static_cast<unsigned>(_mm256_movemask_epi8(ws));
+    if (other) return p + std::countr_zero(other);
+    p += 32;
+  }
+#endif
+  while (p < end) {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c > ' ') return p;  // the next token
+    if (c == ' ') {
+      ++p;
+      for (;;) {
+#if defined(__SSE2__)
+        if (end - p >= 16) {
+          const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+          const auto other = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')))) ^ 0xFFFFu;
+          if (other == 0) {
+            p += 16;
+            continue;
+          }
+          p += std::countr_zero(other);
+          break;
+        }
+#endif
+        if (end - p >= 8) {
+          // No carries in a plain XOR: the lowest nonzero byte is the first one that is not a space.
+          const std::uint64_t other = load_word(p) ^ 0x2020202020202020ULL;
+          if (other == 0) {
+            p += 8;
+            continue;
+          }
+          p += std::countr_zero(other) >> 3;
+          break;
+        }
+        while (p < end && *p == ' ') ++p;
+        break;
+      }
+    } else if (c == '\n' || c == '\r' || c == '\t') {
+      ++p;
+    } else {
+      return p;  // a control character, which is no whitespace
+    }
+  }
+  return p;
+}
+
 }  // namespace xbl::detail
 // ---- end xbl/core/utf8.hpp ----
 
@@ -721,9 +959,23 @@ class scanner {
 
   // ---- whitespace and comments ------------------------------------------------------------------
 
-  bool skip_ws() {
+  // Compact text has no whitespace to skip: that case costs one comparison here. Only a comment
+  // goes on to skip_ws_and_comments.
+  [[gnu::always_inline]] bool skip_ws() {
+    if (p < end && static_cast<unsigned char>(*p) > ' ' && *p != '/') return true;
+    // The one space pretty text puts after a ':'.
+    if (end - p >= 2 && *p == ' ' && static_cast<unsigned char>(p[1]) > ' ' && p[1] != '/') {
+      ++p;
+      return true;
+    }
+    p = skip_whitespace(p, end);
+    if (p >= end || *p != '/') return true;
+    return skip_ws_and_comments();
+  }
+
+  [[gnu::noinline]] bool skip_ws_and_comments() {
     for (;;) {
-      while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) ++p;
+      p = skip_whitespace(p, end);
       if (p >= end || *p != '/') return true;
       if (!opt.comments) return fail(errc::syntax, p, "comments are not JSON (read_options::comments allows them)");
       if (p + 1 < end && p[1] == '/') {
@@ -746,28 +998,39 @@ class scanner {
 
   // ---- structure --------------------------------------------------------------------------------
 
-  bool enter(const char* where) {
-    if (depth >= opt.max_depth)
-      return fail(errc::depth_exceeded, where,
-                  "nesting deeper than " + std::to_string(opt.max_depth) + " levels (read_options::max_depth)");
+  [[gnu::always_inline]] bool enter(const char* where) {
+    if (depth >= opt.max_depth) return too_deep(where);
     ++depth;
     return true;
+  }
+  [[gnu::noinline]] bool too_deep(const char* where) {
+    return fail(errc::depth_exceeded, where,
+                "nesting deeper than " + std::to_string(opt.max_depth) + " levels (read_options::max_depth)");
   }
   void leave() noexcept { --depth; }
 
   // After a ',' in an array or object: true when a trailing comma closes it here (and it is allowed).
-  bool trailing_comma_closes(char close, const char* comma) {
-    if (p < end && *p == close) {
-      if (opt.trailing_commas) return true;
-      fail(errc::syntax, comma, "trailing comma before '" + std::string(1, close) +
-                                    "' (read_options::trailing_commas allows it)");
-    }
+  [[gnu::always_inline]] bool trailing_comma_closes(char close, const char* comma) {
+    if (p < end && *p == close) return trailing_comma_allowed(close, comma);
+    return false;
+  }
+  [[gnu::noinline]] bool trailing_comma_allowed(char close, const char* comma) {
+    if (opt.trailing_commas) return true;
+    fail(errc::syntax, comma, "trailing comma before '" + std::string(1, close) +
+                                  "' (read_options::trailing_commas allows it)");
     return false;
   }
 
   // ---- literals ---------------------------------------------------------------------------------
 
-  bool literal(std::string_view word) {
+  [[gnu::always_inline]] bool literal(std::string_view word) {
+    if (static_cast<std::size_t>(end - p) >= word.size() && std::memcmp(p, word.data(), word.size()) == 0) {
+      p += word.size();
+      return true;
+    }
+    return literal_slow(word);
+  }
+  [[gnu::noinline]] bool literal_slow(std::string_view word) {
     const std::size_t left = static_cast<std::size_t>(end - p);
     const std::size_t n = left < word.size() ? left : word.size();
     for (std::size_t i = 0; i < n; ++i)
@@ -825,8 +1088,9 @@ class scanner {
     escaped = false;
     const char* run = p;
     for (;;) {
-      while (end - p >= 8 && plain_word(p)) p += 8;
-      while (p < end && plain_byte(static_cast<unsigned char>(*p))) ++p;
+      // On to the first byte that needs a look: the closing quote, a backslash, a control
+      // character, or a UTF-8 sequence to check.
+      p = find_string_special(p, end, true);
       if (p >= end) return fail(errc::unexpected_end, end, "the text ends inside a string");
       const auto c = static_cast<unsigned char>(*p);
       if (c == '"') {
@@ -835,10 +1099,13 @@ class scanner {
         return true;
       }
       if (c >= 0x80) {
-        const std::size_t n = utf8_sequence_length(reinterpret_cast<const unsigned char*>(p),
-                                                   reinterpret_cast<const unsigned char*>(end));
-        if (n == 0) return fail(errc::invalid_utf8, p, "invalid UTF-8 in a string (" + describe_here() + ")");
-        p += n;
+        // One sequence, and those right after it (a word of a script other than Latin).
+        do {
+          const std::size_t n = utf8_sequence_length(reinterpret_cast<const unsigned char*>(p),
+                                                     reinterpret_cast<const unsigned char*>(end));
+          if (n == 0) return fail(errc::invalid_utf8, p, "invalid UTF-8 in a string (" + describe_here() + ")");
+          p += n;
+        } while (p < end && static_cast<unsigned char>(*p) >= 0x80);
         continue;
       }
       if (c < 0x20) {
@@ -853,14 +1120,31 @@ class scanner {
     }
   }
 
+  // Reads the string at p (which is a '"') and sets `text` to its decoded value without copying it
+  // when it has no escape: a view of the input then, else of `scratch` (valid until its next use).
+  bool string_text(std::string_view& text) {
+    const char* start = p;
+    bool escaped;
+    if (!string(nullptr, escaped)) return false;
+    if (!escaped) {
+      text = std::string_view(start + 1, static_cast<std::size_t>(p - start - 2));
+      return true;
+    }
+    scratch.clear();
+    p = start;
+    string(&scratch, escaped);
+    text = scratch;
+    return true;
+  }
+
   // ---- keys, objects, arrays --------------------------------------------------------------------
 
   struct key_info {
-    std::string_view text;  // decoded; valid until the next key is read
-    const char* at;         // where the key starts
-    const char* end;        // just past it
-    bool quoted;
-    bool decoded;  // the key had escapes: `text` lives in `scratch`, which deeper keys overwrite
+    std::string_view text;      // decoded; valid until the next key is read
+    const char* at = nullptr;   // where the key starts
+    const char* end = nullptr;  // just past it
+    bool quoted = false;
+    bool decoded = false;  // the key had escapes: `text` lives in `scratch`, which deeper keys overwrite
   };
 
   static constexpr bool ident_start(char c) noexcept {
@@ -919,45 +1203,88 @@ class scanner {
   // `member(key)` is called with p at the member's value and must consume it.
   template <class Member>
   bool object(Member&& member) {
-    const char* open = p;
-    if (!enter(open)) return false;
+    return object(member, [this](key_info& k) { return key(k); });
+  }
+
+  // The same loop with the key read by `read_key(k)` (as key() reads it, or faster when it knows
+  // which keys to expect).
+  template <class Member, class KeyReader>
+  bool object(Member&& member, KeyReader&& read_key) {
+    bool empty = false;
+    if (!open_object(empty)) return false;
+    return empty || members(member, read_key);
+  }
+
+  // The pieces of object(), for a reader that takes some members its own way.
+  // At the '{': enters the object; `empty` when it closes at once (it is then left too).
+  [[gnu::always_inline]] bool open_object(bool& empty) {
+    if (!enter(p)) return false;
     ++p;
     if (!skip_ws()) return false;
+    empty = p < end && *p == '}';
+    if (empty) {
+      ++p;
+      leave();
+    }
+    return true;
+  }
+  // Between a key and its value.
+  [[gnu::always_inline]] bool colon() {
+    if (p < end && *p == ':') {  // compact text: right after the key
+      ++p;
+      return skip_ws();
+    }
+    if (!skip_ws()) return false;
+    if (p >= end || *p != ':') return fail_expected("':' after object key");
+    ++p;
+    return skip_ws();
+  }
+  // After a member's value: `more` when a ',' says another member follows, else the '}' closed
+  // the object and it was left.
+  [[gnu::always_inline]] bool after_member(bool& more) {
+    // Compact text: a ',' right after the value and the next key's '"' right after it.
+    if (end - p >= 2 && p[0] == ',' && p[1] == '"') {
+      p += 1;
+      more = true;
+      return true;
+    }
+    if (!skip_ws()) return false;
+    if (p < end && *p == ',') {
+      const char* comma = p++;
+      if (!skip_ws()) return false;
+      if (trailing_comma_closes('}', comma)) {
+        ++p;
+        leave();
+        more = false;
+        return true;
+      }
+      if (failed()) return false;
+      more = true;
+      return true;
+    }
     if (p < end && *p == '}') {
       ++p;
       leave();
+      more = false;
       return true;
     }
+    return fail_expected("',' or '}' after an object member");
+  }
+  // The members from the key at p to the closing '}', which it leaves.
+  template <class Member, class KeyReader>
+  bool members(Member&& member, KeyReader&& read_key) {
     for (;;) {
       key_info k;
-      if (!key(k)) return false;
-      if (!skip_ws()) return false;
-      if (p >= end || *p != ':') return fail_expected("':' after object key");
-      ++p;
-      if (!skip_ws()) return false;
+      if (!read_key(k)) return false;
+      if (!colon()) return false;
       if (!member(static_cast<const key_info&>(k))) {
         unwind_key(k.decoded ? key_text_at(k.at) : std::string(k.text));
         return false;
       }
-      if (!skip_ws()) return false;
-      if (p < end && *p == ',') {
-        const char* comma = p++;
-        if (!skip_ws()) return false;
-        if (trailing_comma_closes('}', comma)) {
-          ++p;
-          break;
-        }
-        if (failed()) return false;
-        continue;
-      }
-      if (p < end && *p == '}') {
-        ++p;
-        break;
-      }
-      return fail_expected("',' or '}' after an object member");
+      bool more = false;
+      if (!after_member(more)) return false;
+      if (!more) return true;
     }
-    leave();
-    return true;
   }
 
   // `element(index)` is called with p at each element and must consume it.
@@ -975,6 +1302,11 @@ class scanner {
       if (!element(i)) {
         unwind_index(i);
         return false;
+      }
+      // Compact text: a ',' right after the element, and the next one right after it.
+      if (end - p >= 2 && p[0] == ',' && static_cast<unsigned char>(p[1]) > ' ' && p[1] != '/' && p[1] != ']') {
+        ++p;
+        continue;
       }
       if (!skip_ws()) return false;
       if (p < end && *p == ',') {
@@ -1180,7 +1512,7 @@ class validator {
     } else if constexpr (std::is_floating_point_v<T>) {
       if (!std::isfinite(v)) report("number.finite", "NaN and infinity have no JSON form");
     } else if constexpr (is_open_enum<T>::value) {
-      if (!v.is_known()) report("enum.unknown", quoted(v.text()) + " is not a known value" + enum_hint<T>());
+      if (!v.is_known()) report("enum.unknown", detail::quoted(v.text()) + " is not a known value" + enum_hint<T>());
     } else if constexpr (is_optional<T>::value) {
       if (v) walk(*v);
     } else if constexpr (is_vector<T>::value || is_std_array<T>::value) {
@@ -1242,7 +1574,9 @@ std::vector<violation> validate(const T& value) {
 // ---- begin xbl/core/reader.hpp ----
 
 #include <charconv>
+#include <iterator>
 #include <limits>
+#include <memory>
 
 
 namespace xbl {
@@ -1420,6 +1754,64 @@ bool read_floating(scanner& s, F& v) {
 template <class T>
 bool read(scanner& s, T& v);
 
+// A string value (p at its '"'), checked before it is copied, and copied once: in one piece when it
+// has no escape, else decoded straight into `v`, which is given the room first.
+inline bool read_string(scanner& s, std::string& v) {
+  const char* start = s.p;
+  bool escaped;
+  if (!s.string(nullptr, escaped)) return false;
+  if (!escaped) {
+    v.assign(start + 1, static_cast<std::size_t>(s.p - start - 2));
+    return true;
+  }
+  v.clear();
+  v.reserve(static_cast<std::size_t>(s.p - start - 2));  // decoding never lengthens the text
+  s.p = start;
+  return s.string(&v, escaped);
+}
+
+// Where each thread keeps the elements of the arrays it is reading, one buffer per element type and
+// nesting level, from one read to the next: a vector of the result is then allocated once, at its
+// final size, and the buffers are allocated only by a thread's first reads. A buffer that held more
+// than `keep_bytes` is given back after use.
+template <class E>
+class element_buffers {
+ public:
+  static constexpr std::size_t keep_bytes = std::size_t{1} << 20;
+
+  class lease {
+   public:
+    explicit lease(element_buffers& owner) : owner_(owner), buffer_(owner.acquire()) {}
+    ~lease() { owner_.release(buffer_); }
+    lease(const lease&) = delete;
+    lease& operator=(const lease&) = delete;
+    std::vector<E>& buffer() noexcept { return buffer_; }
+
+   private:
+    element_buffers& owner_;
+    std::vector<E>& buffer_;
+  };
+
+  static element_buffers& of_this_thread() {
+    thread_local element_buffers buffers;
+    return buffers;
+  }
+
+ private:
+  std::vector<E>& acquire() {
+    if (depth_ == levels_.size()) levels_.push_back(std::make_unique<std::vector<E>>());
+    return *levels_[depth_++];
+  }
+  void release(std::vector<E>& buffer) noexcept {
+    --depth_;
+    buffer.clear();
+    if (buffer.capacity() * sizeof(E) > keep_bytes) std::vector<E>().swap(buffer);
+  }
+
+  std::vector<std::unique_ptr<std::vector<E>>> levels_;  // unique_ptr: a deeper level's push_back
+  std::size_t depth_ = 0;                                 // moves no buffer in use
+};
+
 // `tag_key` names a member that selected this type among a variant's alternatives: it was
 // read already, and is passed over here.
 template <described T>
@@ -1435,6 +1827,19 @@ bool read_member(scanner& s, M& m, bool& present_empty) {
       m.reset();
       present_empty = true;
       return true;
+    }
+    if constexpr (std::is_same_v<typename M::value_type, std::string>) {
+      // Made from the text in one step rather than made empty and then assigned.
+      if (!s.at_end() && s.peek() == '"') {
+        const char* start = s.p;
+        bool escaped;
+        if (!s.string(nullptr, escaped)) return false;
+        if (!escaped) {
+          m.emplace(start + 1, static_cast<std::size_t>(s.p - start - 2));
+          return true;
+        }
+        s.p = start;
+      }
     }
     m.emplace();
     return read(s, *m);
@@ -1467,21 +1872,17 @@ bool read(scanner& s, T& v) {
     return read_floating(s, v);
   } else if constexpr (std::is_same_v<T, std::string>) {
     if (s.at_end() || s.peek() != '"') return mismatch(s, "a string");
-    v.clear();
-    bool escaped;
-    return s.string(&v, escaped);
+    return read_string(s, v);
   } else if constexpr (std::is_same_v<T, raw_json>) {
     return read_raw(s, v);
   } else if constexpr (is_open_enum<T>::value) {
     if (s.at_end() || s.peek() != '"') return mismatch(s, "a string");
     const char* at = s.p;
-    std::string& text = s.scratch;
-    text.clear();
-    bool escaped;
-    if (!s.string(&text, escaped)) return false;
+    std::string_view text;
+    if (!s.string_text(text)) return false;
     v = T::from_text(text);
     if (!v.is_known() && s.opt.strict_enums)
-      return s.fail(errc::unknown_enum, at, quoted(text) + " is not a known value (read_options::strict_enums)");
+      return s.fail(errc::unknown_enum, at, detail::quoted(text) + " is not a known value (read_options::strict_enums)");
     return true;
   } else if constexpr (is_optional<T>::value) {
     bool ignored = false;
@@ -1489,7 +1890,23 @@ bool read(scanner& s, T& v) {
   } else if constexpr (is_vector<T>::value) {
     if (s.at_end() || s.peek() != '[') return mismatch(s, "an array");
     v.clear();
-    return s.array([&](std::size_t) { return read(s, v.emplace_back()); });
+    using E = typename T::value_type;
+    if constexpr (std::is_same_v<E, bool>) {
+      // std::vector<bool> hands out a proxy, not a bool&: read the element aside, then append it.
+      return s.array([&](std::size_t) {
+        bool b = false;
+        if (!read(s, b)) return false;
+        v.push_back(b);
+        return true;
+      });
+    } else {
+      // Read into this thread's buffer, then moved into a vector allocated once at its size.
+      typename element_buffers<E>::lease lease(element_buffers<E>::of_this_thread());
+      auto& elements = lease.buffer();
+      if (!s.array([&](std::size_t) { return read(s, elements.emplace_back()); })) return false;
+      v.assign(std::make_move_iterator(elements.begin()), std::make_move_iterator(elements.end()));
+      return true;
+    }
   } else if constexpr (is_std_array<T>::value) {
     if (s.at_end() || s.peek() != '[') return mismatch(s, "an array");
     const char* open = s.p;
@@ -1510,7 +1927,7 @@ bool read(scanner& s, T& v) {
     v.clear();
     return s.object([&](const scanner::key_info& k) {
       auto [it, inserted] = v.try_emplace(std::string(k.text));
-      if (!inserted) return s.fail(errc::duplicate_key, k.at, "the key " + quoted(k.text) + " appears twice in one object");
+      if (!inserted) return s.fail(errc::duplicate_key, k.at, "the key " + detail::quoted(k.text) + " appears twice in one object");
       return read(s, it->second);
     });
   } else if constexpr (described<T>) {
@@ -1527,8 +1944,38 @@ constexpr std::size_t find_field(std::string_view key, std::size_t hint) noexcep
   // Members usually come in the order they are described: try the one after the last match first.
   if (hint < names.size() && names[hint] == key) return hint;
   for (std::size_t i = 0; i < names.size(); ++i)
-    if (names[i] == key) return i;
+    if (names[i].size() == key.size() && names[i] == key) return i;
   return names.size();
+}
+
+// When the text at p is member I's key exactly as compact JSON writes it (`"name"`, no escape),
+// takes it as key() would, without scanning it as a string or looking it up.
+template <described T, std::size_t I>
+bool match_key_at(scanner& s, scanner::key_info& k) {
+  using key = field_key<T, I>;
+  if constexpr (!key::plain) {
+    return false;
+  } else {
+    constexpr std::size_t n = key::name.size() + 2;
+    if (static_cast<std::size_t>(s.end - s.p) < n || std::memcmp(s.p, key::quoted.data(), n) != 0) return false;
+    k.at = s.p;
+    s.p += n;
+    k.end = s.p;
+    k.text = key::name;
+    k.quoted = true;
+    k.decoded = false;
+    return true;
+  }
+}
+
+// match_key_at for the member `index` names (known only at run time).
+template <described T>
+bool match_key(scanner& s, std::size_t index, scanner::key_info& k) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    bool hit = false;
+    (void)((I == index ? (hit = match_key_at<T, I>(s, k), true) : false) || ...);
+    return hit;
+  }(std::make_index_sequence<field_count<T>>{});
 }
 
 template <described T>
@@ -1539,22 +1986,29 @@ bool read_struct(scanner& s, T& v, std::string_view tag_key) {
   std::array<bool, n> seen{};
   std::size_t hint = 0;
   std::vector<std::string> skipped;  // names of skipped unknown members, to catch a repeat
-  if constexpr (has_extras<T>) v.*(meta<T>::extras) = {};
+  if constexpr (has_extras<T>) {
+    auto& x = v.*(meta<T>::extras);
+    x.unknown.clear();
+    x.present_empty = 0;
+  }
 
-  const bool ok = s.object([&](const scanner::key_info& k) -> bool {
-    const std::size_t i = find_field<T>(k.text, hint);
+  // Reads member I's value (p at it), its key having been read.
+  auto read_field = [&](const auto& f, auto index) {
+    bool present_empty = false;
+    if (!read_member(s, v.*(f.member), present_empty)) return false;
+    if constexpr (has_extras<T>) {
+      if (present_empty) (v.*(meta<T>::extras)).present_empty |= std::uint64_t{1} << index.value;
+    }
+    return true;
+  };
+
+  // Any member, in any order: its key `k` read and p at its value.
+  auto member = [&](const scanner::key_info& k, std::size_t i) -> bool {
     if (i < n) {
-      if (seen[i]) return s.fail(errc::duplicate_key, k.at, "the member " + quoted(k.text) + " appears twice in one object");
+      if (seen[i]) return s.fail(errc::duplicate_key, k.at, "the member " + detail::quoted(k.text) + " appears twice in one object");
       seen[i] = true;
       hint = i + 1;
-      return visit_field<T>(i, [&](const auto& f, auto index) {
-        bool present_empty = false;
-        if (!read_member(s, v.*(f.member), present_empty)) return false;
-        if constexpr (has_extras<T>) {
-          if (present_empty) (v.*(meta<T>::extras)).present_empty |= std::uint64_t{1} << index.value;
-        }
-        return true;
-      });
+      return visit_field<T>(i, read_field);
     }
     if (!tag_key.empty() && k.text == tag_key) {
       null_sink sink;
@@ -1562,27 +2016,74 @@ bool read_struct(scanner& s, T& v, std::string_view tag_key) {
     }
     const auto policy = s.opt.unknown_keys;
     if (policy == unknown_key_policy::error)
-      return s.fail(errc::unknown_key, k.at, "unknown member " + quoted(k.text) + " (read_options::unknown_keys is error)");
+      return s.fail(errc::unknown_key, k.at, "unknown member " + detail::quoted(k.text) + " (read_options::unknown_keys is error)");
     if constexpr (has_extras<T>) {
       if (policy == unknown_key_policy::keep) {
         auto& kept = (v.*(meta<T>::extras)).unknown;
         for (const auto& [name, value] : kept)
-          if (name == k.text) return s.fail(errc::duplicate_key, k.at, "the member " + quoted(k.text) + " appears twice in one object");
+          if (name == k.text) return s.fail(errc::duplicate_key, k.at, "the member " + detail::quoted(k.text) + " appears twice in one object");
         kept.emplace_back(std::string(k.text), raw_json{});
         return read_raw(s, kept.back().second);
       }
     } else {
       if (policy == unknown_key_policy::keep)
         return s.fail(errc::unknown_key, k.at,
-                      "unknown member " + quoted(k.text) + " and this type has no extras member to keep it in");
+                      "unknown member " + detail::quoted(k.text) + " and this type has no extras member to keep it in");
     }
     for (const auto& name : skipped)
-      if (name == k.text) return s.fail(errc::duplicate_key, k.at, "the member " + quoted(k.text) + " appears twice in one object");
+      if (name == k.text) return s.fail(errc::duplicate_key, k.at, "the member " + detail::quoted(k.text) + " appears twice in one object");
     skipped.emplace_back(k.text);
     null_sink sink;
     return skip_value(s, sink);
-  });
-  if (!ok) return false;
+  };
+
+  bool empty = false;
+  if (!s.open_object(empty)) return false;
+  bool more = !empty;
+
+  // Members mostly come in the order they are described, some left out. So each described member
+  // in turn is compared with the text at p (`"name"`, as compact JSON writes it) and, when it is
+  // there, read right away: no key to scan, no lookup. Whatever is not in that order (another
+  // order, an unknown member, an escaped key) goes to the loop below, which reads the rest.
+  bool failed = false;
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    auto in_order = [&](auto index) {
+      constexpr std::size_t i = decltype(index)::value;
+      scanner::key_info k;
+      if (!match_key_at<T, i>(s, k)) return;
+      seen[i] = true;
+      hint = i + 1;
+      if (!s.colon()) {
+        failed = true;
+        return;
+      }
+      if (!read_field(std::get<i>(meta<T>::fields), index)) {
+        s.unwind_key(k.text);
+        failed = true;
+        return;
+      }
+      failed = !s.after_member(more);
+    };
+    (void)((more && !failed ? (in_order(std::integral_constant<std::size_t, I>{}), true) : false) && ...);
+  }(std::make_index_sequence<n>{});
+  if (failed) return false;
+
+  if (more) {
+    // The member expected next is still tried on the raw text first; any other key is read and
+    // looked up as usual.
+    std::size_t matched = n;
+    auto read_key = [&](scanner::key_info& k) {
+      if (hint < n && match_key<T>(s, hint, k)) {
+        matched = hint;
+        return true;
+      }
+      matched = n;
+      return s.key(k);
+    };
+    if (!s.members([&](const scanner::key_info& k) { return member(k, matched < n ? matched : find_field<T>(k.text, hint)); },
+                   read_key))
+      return false;
+  }
 
   const char* close = s.p - 1;
   bool all = true;
@@ -1590,7 +2091,7 @@ bool read_struct(scanner& s, T& v, std::string_view tag_key) {
     using M = typename std::remove_cvref_t<decltype(f)>::member_type;
     if (all && is_required<M> && !seen[index.value]) {
       all = false;
-      s.fail(errc::missing_member, close, "missing required member " + quoted(f.name));
+      s.fail(errc::missing_member, close, "missing required member " + detail::quoted(f.name));
     }
   });
   return all;
@@ -1633,38 +2134,85 @@ result<T> from_json(std::string_view text, const read_options& options = {}) {
 namespace xbl {
 namespace detail {
 
+// Writes into one buffer (each piece is a bounds check and a copy, not a call to append) and
+// hands over a string of exactly the length written with take(). The buffer is each thread's own,
+// kept from one write to the next while it is at most `keep_bytes`, so that writing a document
+// allocates once, for the string that holds it. (A write made while the thread's buffer is in
+// use, from inside another, has a buffer of its own.)
 class writer {
  public:
-  explicit writer(const write_options& options) : opt_(options) {}
+  static constexpr std::size_t keep_bytes = std::size_t{4} << 20;
 
-  std::string out;
+  explicit writer(const write_options& options) : opt_(options) {
+    auto& shared = thread_buffer();
+    if (!shared.busy) {
+      shared.busy = true;
+      shared_ = &shared;
+      out_ = &shared.text;
+    } else {
+      out_ = &own_;
+    }
+    if (out_->size() < initial_size) out_->resize(initial_size);
+    cur_ = out_->data();
+    lim_ = cur_ + out_->size();
+  }
+  ~writer() {
+    if (!shared_) return;
+    if (out_->size() > keep_bytes) std::string().swap(*out_);
+    shared_->busy = false;
+  }
+  writer(const writer&) = delete;
+  writer& operator=(const writer&) = delete;
 
-  void raw(char c) { out += c; }
-  void raw(std::string_view s) { out.append(s); }
+  // What was written, as a string of exactly that length.
+  std::string take() const { return std::string(out_->data(), static_cast<std::size_t>(cur_ - out_->data())); }
+
+  // At least n bytes to write at the returned position; commit(end) then says how many were.
+  char* room(std::size_t n) {
+    if (static_cast<std::size_t>(lim_ - cur_) < n) grow(n);
+    return cur_;
+  }
+  void commit(char* end) noexcept { cur_ = end; }
+
+  void raw(char c) {
+    char* o = room(1);
+    *o = c;
+    cur_ = o + 1;
+  }
+  void raw(std::string_view s) {
+    char* o = room(s.size());
+    if (!s.empty()) std::memcpy(o, s.data(), s.size());
+    cur_ = o + s.size();
+  }
 
   // Minimal escaping: the quote, the backslash and control characters; UTF-8 passes through.
   void string(std::string_view s) {
-    out += '"';
     const char* p = s.data();
-    const char* end = p + s.size();
-    const char* run = p;
-    while (p < end) {
-      while (end - p >= 8 && escape_free_word(p)) p += 8;
-      while (p < end && static_cast<unsigned char>(*p) >= 0x20 && *p != '"' && *p != '\\') ++p;
-      if (p >= end) break;
-      out.append(run, p);
-      escape(*p++);
-      run = p;
+    const char* const end = p + s.size();
+    char* o = room(s.size() + 2);
+    *o++ = '"';
+    for (;;) {
+      const char* run = p;
+      p = find_string_special(p, end, false);
+      if (p != run) {
+        std::memcpy(o, run, static_cast<std::size_t>(p - run));
+        o += p - run;
+      }
+      if (p == end) break;
+      // An escape takes up to 6 bytes: room for it, the rest of the string and the closing quote.
+      cur_ = o;
+      const std::size_t need = 6 + static_cast<std::size_t>(end - p);
+      const char c = *p++;
+      o = escape(room(need), c);
     }
-    out.append(run, p);
-    out += '"';
+    *o++ = '"';
+    cur_ = o;
   }
 
   template <class I>
   void integer(I v) {
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, r.ptr);
+    char* o = room(24);
+    cur_ = std::to_chars(o, o + 24, v).ptr;
   }
 
   // Shortest text that reads back to the same value; JSON has no NaN or infinity, so those are
@@ -1672,33 +2220,67 @@ class writer {
   template <class F>
   void floating(F v) {
     if (!std::isfinite(v)) {
-      out += "null";
+      raw("null");
       return;
     }
-    char buf[32];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, r.ptr);
+    char* o = room(32);
+    cur_ = std::to_chars(o, o + 32, v).ptr;
+  }
+
+  // An identifier's wire text, which never needs an escape, written in place.
+  template <class Id>
+  void id(const Id& v) {
+    char* o = room(Id::max_chars + 2);
+    *o++ = '"';
+    o = v.to_chars(o);
+    *o++ = '"';
+    cur_ = o;
   }
 
   // Containers: `first` is the caller's, so nesting needs no stack of its own.
   void open(char c) {
-    out += c;
+    raw(c);
     ++level_;
   }
   void next(bool& first) {
-    if (!first) out += ',';
+    if (!first) raw(',');
     first = false;
     newline();
   }
   void close(char c, bool empty) {
     --level_;
     if (!empty) newline();
-    out += c;
+    raw(c);
   }
   void key(std::string_view k) {
     string(k);
-    out += ':';
-    if (opt_.pretty) out += ' ';
+    raw(':');
+    if (opt_.pretty) raw(' ');
+  }
+
+  // next() and key() for member I of T, whose key is copied as compile time made it.
+  template <class T, std::size_t I>
+  void member_key(bool& first) {
+    using key_text = field_key<T, I>;
+    if constexpr (!key_text::plain) {
+      next(first);
+      key(key_text::name);
+    } else {
+      constexpr std::size_t n = key_text::quoted.size();
+      if (opt_.pretty) {
+        next(first);
+        char* o = room(n + 1);
+        std::memcpy(o, key_text::quoted.data(), n);
+        o[n] = ' ';
+        cur_ = o + n + 1;
+      } else {
+        char* o = room(n + 1);
+        if (!first) *o++ = ',';
+        first = false;
+        std::memcpy(o, key_text::quoted.data(), n);
+        cur_ = o + n;
+      }
+    }
   }
 
   // A raw value's text in this writer's layout: its own whitespace dropped, and indentation
@@ -1717,14 +2299,15 @@ class writer {
         case '"': {
           const char* start = p++;
           while (*p != '"') p += *p == '\\' ? 2 : 1;
-          out.append(start, ++p);
+          ++p;
+          raw(std::string_view(start, static_cast<std::size_t>(p - start)));
           break;
         }
         case '{': case '[': {
           const char* q = skip_ws(p + 1);
           if (*q == (c == '{' ? '}' : ']')) {
-            out += c;
-            out += *q;
+            raw(c);
+            raw(*q);
             p = q + 1;
           } else {
             open(c);
@@ -1734,44 +2317,79 @@ class writer {
           break;
         }
         case '}': case ']': close(c, false); ++p; break;
-        case ',': out += ','; newline(); ++p; break;
-        case ':': out += ':'; if (opt_.pretty) out += ' '; ++p; break;
+        case ',': raw(','); newline(); ++p; break;
+        case ':': raw(':'); if (opt_.pretty) raw(' '); ++p; break;
         default: {
           const char* start = p;
           while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ' && *p != '\n' && *p != '\r' && *p != '\t') ++p;
-          out.append(start, p);
+          raw(std::string_view(start, static_cast<std::size_t>(p - start)));
         }
       }
     }
   }
 
  private:
-  void newline() {
-    if (!opt_.pretty) return;
-    out += '\n';
-    out.append(level_ * opt_.indent, ' ');
+  static constexpr std::size_t initial_size = 256;
+
+  struct buffer {
+    std::string text;  // kept at its full size: every byte of it is room
+    bool busy = false;
+  };
+  static buffer& thread_buffer() {
+    thread_local buffer b;
+    return b;
   }
 
-  void escape(char c) {
+  void grow(std::size_t n) {
+    const std::size_t used = static_cast<std::size_t>(cur_ - out_->data());
+    std::size_t size = out_->size() * 2;
+    if (size < used + n) size = used + n;
+    out_->resize(size);
+    out_->resize(out_->capacity());  // whatever the string allocated is room too
+    cur_ = out_->data() + used;
+    lim_ = out_->data() + out_->size();
+  }
+
+  void newline() {
+    if (!opt_.pretty) return;
+    const std::size_t n = level_ * opt_.indent;
+    char* o = room(n + 1);
+    *o++ = '\n';
+    std::memset(o, ' ', n);
+    cur_ = o + n;
+  }
+
+  static char* escape(char* o, char c) {
+    auto put2 = [&](char e) {
+      o[0] = '\\';
+      o[1] = e;
+      return o + 2;
+    };
     switch (c) {
-      case '"': out += "\\\""; return;
-      case '\\': out += "\\\\"; return;
-      case '\b': out += "\\b"; return;
-      case '\f': out += "\\f"; return;
-      case '\n': out += "\\n"; return;
-      case '\r': out += "\\r"; return;
-      case '\t': out += "\\t"; return;
+      case '"': return put2('"');
+      case '\\': return put2('\\');
+      case '\b': return put2('b');
+      case '\f': return put2('f');
+      case '\n': return put2('n');
+      case '\r': return put2('r');
+      case '\t': return put2('t');
       default: {
         static constexpr char hex[] = "0123456789abcdef";
         const auto u = static_cast<unsigned char>(c);
         const char e[6] = {'\\', 'u', '0', '0', hex[u >> 4], hex[u & 15]};
-        out.append(e, 6);
+        std::memcpy(o, e, 6);
+        return o + 6;
       }
     }
   }
 
   const write_options& opt_;
   std::size_t level_ = 0;
+  buffer* shared_ = nullptr;  // the thread's buffer, when this writer has it
+  std::string own_;
+  std::string* out_;
+  char* cur_ = nullptr;
+  char* lim_ = nullptr;
 };
 
 template <class T>
@@ -1809,8 +2427,7 @@ void write_struct(writer& w, const T& v, const tag_member* tag = nullptr) {
     bool present_empty = false;
     if constexpr (has_extras<T>) present_empty = ((v.*(meta<T>::extras)).present_empty >> index.value) & 1;
     if (member_written(m, present_empty)) {
-      w.next(first);
-      w.key(f.name);
+      w.member_key<T, decltype(index)::value>(first);
       write(w, m);
     }
     if (tag && f.name == tag->after) write_tag();
@@ -1875,7 +2492,7 @@ template <class T>
 std::string to_json(const T& value, const write_options& options = {}) {
   detail::writer w(options);
   detail::write(w, value);
-  return std::move(w.out);
+  return w.take();
 }
 
 }  // namespace xbl
@@ -1928,21 +2545,21 @@ struct codec<std::variant<Ts...>> {
             null_sink sink;
             return skip_value(s, sink);
           }
-          if (tag_at) return s.fail(errc::duplicate_key, k.at, "the member " + quoted(key) + " appears twice in one object");
+          if (tag_at) return s.fail(errc::duplicate_key, k.at, "the member " + detail::quoted(key) + " appears twice in one object");
           tag_at = s.p;
           if (s.at_end() || s.peek() != '"') return mismatch(s, "a string naming the kind of object");
           bool escaped;
           return s.string(&tag, escaped);
         }))
       return false;
-    if (!tag_at) return s.fail(errc::missing_member, s.p - 1, "missing required member " + quoted(key));
+    if (!tag_at) return s.fail(errc::missing_member, s.p - 1, "missing required member " + detail::quoted(key));
     std::size_t index = meta<V>::tags.size();
     for (std::size_t i = 0; i < meta<V>::tags.size(); ++i)
       if (meta<V>::tags[i] == tag) index = i;
     if (index == meta<V>::tags.size()) {
       std::string known;
       for (auto t : meta<V>::tags) known += (known.empty() ? "" : ", ") + std::string(t);
-      s.fail(errc::unknown_variant, tag_at, quoted(tag) + " is not a known " + std::string(key) + " (" + known + ")");
+      s.fail(errc::unknown_variant, tag_at, detail::quoted(tag) + " is not a known " + std::string(key) + " (" + known + ")");
       s.unwind_key(key);
       return false;
     }
@@ -2027,7 +2644,7 @@ bool stream_at(scanner& s, const std::vector<std::string>& tokens, std::size_t d
           return stream_at<T>(s, tokens, depth + 1, on_element);
         }))
       return false;
-    if (!found) return s.fail(errc::missing_member, s.p - 1, "missing member " + quoted(token));
+    if (!found) return s.fail(errc::missing_member, s.p - 1, "missing member " + detail::quoted(token));
     return true;
   }
   if (!s.at_end() && s.peek() == '[') {
@@ -2096,8 +2713,10 @@ struct id_failure {
 
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
+// `id` by reference: callers parse into it in the other argument, and the order in which arguments
+// are evaluated is unspecified (clang copied a by-value `id` before the parse had filled it).
 template <class Id>
-result<Id> id_result(Id id, id_failure f) {
+result<Id> id_result(const Id& id, id_failure f) {
   if (!f) return id;
   return text_error(f.code, f.offset, f.message);
 }
@@ -2142,10 +2761,16 @@ class Xuid {
     return detail::id_result(x, parse_into(text, x));
   }
 
+  // to_string()'s text written at `out`, which has room for max_chars; returns its end.
+  static constexpr std::size_t max_chars = 64 + 20;
+  char* to_chars(char* out) const noexcept {
+    for (std::uint16_t i = 0; i < leading_zeros_; ++i) *out++ = '0';
+    return std::to_chars(out, out + 20, value_).ptr;
+  }
+
   std::string to_string() const {
-    std::string s(leading_zeros_, '0');
-    s += std::to_string(value_);
-    return s;
+    char buf[max_chars];
+    return std::string(buf, to_chars(buf));
   }
 
   friend constexpr bool operator==(const Xuid& a, const Xuid& b) noexcept { return a.value_ == b.value_; }
@@ -2184,6 +2809,12 @@ class Guid {
 
   std::string to_string() const { return std::string(text_.data(), text_.size()); }
   constexpr std::string_view text() const noexcept { return {text_.data(), text_.size()}; }
+
+  static constexpr std::size_t max_chars = 36;
+  char* to_chars(char* out) const noexcept {
+    std::memcpy(out, text_.data(), text_.size());
+    return out + text_.size();
+  }
 
   friend constexpr bool operator==(const Guid& a, const Guid& b) noexcept { return (a <=> b) == 0; }
   friend constexpr std::strong_ordering operator<=>(const Guid& a, const Guid& b) noexcept {
@@ -2233,6 +2864,9 @@ class TitleId {
 
   std::string to_string() const { return std::to_string(value_); }
 
+  static constexpr std::size_t max_chars = 10;
+  char* to_chars(char* out) const noexcept { return std::to_chars(out, out + max_chars, value_).ptr; }
+
   friend constexpr bool operator==(const TitleId& a, const TitleId& b) noexcept { return a.value_ == b.value_; }
   friend constexpr auto operator<=>(const TitleId& a, const TitleId& b) noexcept { return a.value_ <=> b.value_; }
 
@@ -2256,20 +2890,20 @@ class Timestamp {
 
   static constexpr detail::id_failure parse_into(std::string_view t, Timestamp& out) noexcept {
     constexpr const char* form = "a timestamp is YYYY-MM-DDTHH:MM:SS, an optional fraction of 1 to 7 digits and an optional Z";
-    auto digits = [&](std::size_t at, std::size_t n, int& v) {
-      v = 0;
-      if (at + n > t.size()) return false;
-      for (std::size_t i = at; i < at + n; ++i) {
-        if (!detail::is_digit(t[i])) return false;
-        v = v * 10 + (t[i] - '0');
-      }
-      return true;
-    };
-    int year, month, day, hour, minute, second;
-    if (!digits(0, 4, year) || t.size() < 19 || t[4] != '-' || !digits(5, 2, month) || t[7] != '-' ||
-        !digits(8, 2, day) || t[10] != 'T' || !digits(11, 2, hour) || t[13] != ':' || !digits(14, 2, minute) ||
-        t[16] != ':' || !digits(17, 2, second))
+    if (t.size() < 19 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' || t[16] != ':')
       return {errc::invalid_value, 0, form};
+    // Each position's digit; a byte that is no digit comes out above 9.
+    auto d = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(t[i])) - unsigned{'0'}; };
+    const unsigned digit[14] = {d(0), d(1), d(2), d(3), d(5), d(6), d(8), d(9), d(11), d(12), d(14), d(15), d(17), d(18)};
+    unsigned bad = 0;
+    for (const unsigned x : digit) bad |= x > 9;
+    if (bad) return {errc::invalid_value, 0, form};
+    const int year = static_cast<int>(digit[0] * 1000 + digit[1] * 100 + digit[2] * 10 + digit[3]);
+    const int month = static_cast<int>(digit[4] * 10 + digit[5]);
+    const int day = static_cast<int>(digit[6] * 10 + digit[7]);
+    const int hour = static_cast<int>(digit[8] * 10 + digit[9]);
+    const int minute = static_cast<int>(digit[10] * 10 + digit[11]);
+    const int second = static_cast<int>(digit[12] * 10 + digit[13]);
     if (year < 1) return {errc::invalid_value, 0, "the year must be 0001 or later"};
     if (month < 1 || month > 12) return {errc::invalid_value, 5, "the month must be 01 to 12"};
     if (day < 1 || day > days_in_month(year, month)) return {errc::invalid_value, 8, "no such day in that month"};
@@ -2281,12 +2915,13 @@ class Timestamp {
     std::uint8_t fraction_digits = 0;
     if (i < t.size() && t[i] == '.') {
       ++i;
+      const std::size_t first = i;
       while (i < t.size() && detail::is_digit(t[i])) {
-        if (fraction_digits == 7) return {errc::invalid_value, i, "at most 7 fraction digits (100 ns)"};
+        if (i - first == 7) return {errc::invalid_value, i, "at most 7 fraction digits (100 ns)"};
         fraction = fraction * 10 + (t[i] - '0');
-        ++fraction_digits;
         ++i;
       }
+      fraction_digits = static_cast<std::uint8_t>(i - first);
       if (fraction_digits == 0) return {errc::invalid_value, i, "a '.' needs fraction digits after it"};
     }
     bool zulu = false;
@@ -2295,7 +2930,8 @@ class Timestamp {
       ++i;
     }
     if (i != t.size()) return {errc::invalid_value, i, form};
-    for (int k = fraction_digits; k < 7; ++k) fraction *= 10;
+    constexpr std::int64_t scale[8] = {10'000'000, 1'000'000, 100'000, 10'000, 1'000, 100, 10, 1};
+    fraction *= scale[fraction_digits];
     const std::int64_t days = days_from_civil(year, month, day);
     out.ticks_ = ((days * 24 + hour) * 60 + minute) * 60 * ticks_per_second + second * ticks_per_second + fraction;
     out.fraction_digits_ = fraction_digits;
@@ -2310,13 +2946,18 @@ class Timestamp {
   }
 
   std::string to_string() const {
+    char buf[max_chars];
+    return std::string(buf, to_chars(buf));
+  }
+
+  static constexpr std::size_t max_chars = 40;
+  char* to_chars(char* buf) const noexcept {
     std::int64_t seconds = ticks_ / ticks_per_second;
     std::int64_t fraction = ticks_ % ticks_per_second;
     const std::int64_t days = seconds / 86400;
     seconds %= 86400;
     int year, month, day;
     civil_from_days(days, year, month, day);
-    char buf[40];
     std::size_t n = 0;
     auto put = [&](std::int64_t v, int width) {
       for (int k = width - 1; k >= 0; --k) {
@@ -2334,7 +2975,7 @@ class Timestamp {
       put(fraction, digits);
     }
     if (constructed_ || zulu_) buf[n++] = 'Z';
-    return std::string(buf, n);
+    return buf + n;
   }
 
   friend constexpr bool operator==(const Timestamp& a, const Timestamp& b) noexcept { return a.ticks_ == b.ticks_; }
@@ -2413,30 +3054,29 @@ template <class Id>
 bool read_id_string(scanner& s, Id& v, std::string_view what) {
   if (s.at_end() || s.peek() != '"') return mismatch(s, what);
   const char* at = s.p;
-  s.scratch.clear();
-  bool escaped;
-  if (!s.string(&s.scratch, escaped)) return false;
-  const auto f = Id::parse_into(s.scratch, v);
-  if (f) return s.fail(f.code, at, std::string(f.message) + ", not " + quoted(s.scratch));
+  std::string_view text;
+  if (!s.string_text(text)) return false;
+  const auto f = Id::parse_into(text, v);
+  if (f) return s.fail(f.code, at, std::string(f.message) + ", not " + detail::quoted(text));
   return true;
 }
 
 template <>
 struct codec<Xuid> {
   static bool read(scanner& s, Xuid& v) { return read_id_string(s, v, "a XUID string"); }
-  static void write(writer& w, const Xuid& v) { w.string(v.to_string()); }
+  static void write(writer& w, const Xuid& v) { w.id(v); }
 };
 
 template <>
 struct codec<Guid> {
   static bool read(scanner& s, Guid& v) { return read_id_string(s, v, "a GUID string"); }
-  static void write(writer& w, const Guid& v) { w.string(v.text()); }
+  static void write(writer& w, const Guid& v) { w.id(v); }
 };
 
 template <>
 struct codec<Timestamp> {
   static bool read(scanner& s, Timestamp& v) { return read_id_string(s, v, "a timestamp string"); }
-  static void write(writer& w, const Timestamp& v) { w.string(v.to_string()); }
+  static void write(writer& w, const Timestamp& v) { w.id(v); }
 };
 
 template <>
@@ -2452,7 +3092,7 @@ struct codec<TitleId> {
   }
   static void write(writer& w, const TitleId& v) {
     if (v.written_as_number()) w.integer(v.value());
-    else w.string(v.to_string());
+    else w.id(v);
   }
 };
 
@@ -2519,8 +3159,14 @@ template <class T>
 struct fmt::formatter<T, char> : fmt::formatter<fmt::string_view, char> {
   template <class Context>
   auto format(const T& id, Context& ctx) const -> decltype(ctx.out()) {
-    const std::string s = id.to_string();
-    return fmt::formatter<fmt::string_view, char>::format(s, ctx);
+    if constexpr (requires(char* out) { id.to_chars(out); }) {
+      char buf[T::max_chars];  // the identifiers write their text without a string
+      const char* end = id.to_chars(buf);
+      return fmt::formatter<fmt::string_view, char>::format(fmt::string_view(buf, static_cast<std::size_t>(end - buf)), ctx);
+    } else {
+      const std::string s = id.to_string();
+      return fmt::formatter<fmt::string_view, char>::format(s, ctx);
+    }
   }
 };
 
@@ -2533,7 +3179,8 @@ struct fmt::formatter<xbl::error, char> : fmt::formatter<fmt::string_view, char>
     std::string s = e.line ? fmt::format("line {}, column {}", e.line, e.column) : std::string();
     // fmt 9 checks format strings at compile time: the two layouts are two literals.
     if (!e.path.empty()) s += e.line ? fmt::format(" ({})", e.path) : e.path;
-    s += ": ";
+    // A fault in the whole value has neither: the message is the whole line, not ": message".
+    if (!s.empty()) s += ": ";
     s += e.message;
     return fmt::formatter<fmt::string_view, char>::format(s, ctx);
   }
@@ -3166,12 +3813,12 @@ inline std::string check_restricted_setting(const PermissionReason& r) {
   if (privilege) {
     for (auto p : restricting_privileges)
       if (p == named) return {};
-    return "restrictedSetting " + quoted(named) + " is not a privilege, which " + std::string(r.reason.text()) +
+    return "restrictedSetting " + detail::quoted(named) + " is not a privilege, which " + std::string(r.reason.text()) +
            " names";
   }
   if (setting) {
     if (enum_from_string<PrivacySetting>(named)) return {};
-    return "restrictedSetting " + quoted(named) + " is not a privacy setting, which PrivacySettingRestrictsTarget names";
+    return "restrictedSetting " + detail::quoted(named) + " is not a privacy setting, which PrivacySettingRestrictsTarget names";
   }
   return "restrictedSetting is only given with MissingPrivilege, PrivilegeRestrictsTarget or "
          "PrivacySettingRestrictsTarget, not " + std::string(r.reason.text());
@@ -3427,10 +4074,11 @@ inline result<GamerpicImage> GamerpicImage::from_png(std::span<const std::byte> 
   }
   constexpr std::size_t ihdr_end = 8 + 4 + 4 + 13 + 4;  // length, type, data, CRC
   if (png.size() < ihdr_end) return fail(png.size(), "the file ends inside the IHDR chunk");
-  if (detail::big_endian32(png.subspan(8, 4)) != 13) return fail(8, "the IHDR chunk must be 13 bytes long");
+  // The type before the length: a first chunk of another type is not an IHDR of the wrong length.
   static constexpr unsigned char ihdr[4] = {'I', 'H', 'D', 'R'};
   for (std::size_t i = 0; i < 4; ++i)
     if (png[12 + i] != std::byte{ihdr[i]}) return fail(12, "the first chunk must be IHDR");
+  if (detail::big_endian32(png.subspan(8, 4)) != 13) return fail(8, "the IHDR chunk must be 13 bytes long");
   if (detail::png_crc32(png.subspan(12, 17)) != detail::big_endian32(png.subspan(29, 4)))
     return fail(29, "the IHDR chunk's CRC-32 does not match its contents");
 
@@ -3641,7 +4289,8 @@ class RequestorId {
       return fail(0, "a requestor id is me or xuid(N), not " + detail::quoted(text));
     const auto digits = text.substr(5, text.size() - 6);
     const auto f = Xuid::parse_into(digits, r.xuid_);
-    if (f) return fail(5 + f.offset, f.message);
+    // The XUID's own code: a number too large is number_out_of_range here as in Xuid::parse.
+    if (f) return detail::text_error(f.code, 5 + f.offset, f.message);
     return r;
   }
 

@@ -3,7 +3,6 @@
 
 #include <cstdio>
 #include <fstream>
-#include <iterator>
 #include <map>
 #include <string>
 #include <string_view>
@@ -169,7 +168,16 @@ int main(int argc, char** argv) {
 
   std::ifstream in(options.file, std::ios::binary);
   if (!in) return usage_error(fmt::format("cannot open {}", options.file));
-  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  // One allocation of the file's size where the size is known (a pipe has none): a string grown as
+  // it fills holds its old and new buffers at once, up to three times the file's size just past a
+  // power of two, and the capture is the one large thing the inspector keeps.
+  std::string text;
+  if (const std::streamoff size = in.rdbuf()->pubseekoff(0, std::ios::end, std::ios::in); size > 0) {
+    text.reserve(static_cast<std::size_t>(size));
+    in.rdbuf()->pubseekoff(0, std::ios::beg, std::ios::in);
+  }
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) text.append(chunk, static_cast<std::size_t>(in.gcount()));
   in.close();
 
   xbl::read_options body_options = options.lenient ? xbl::read_options::lenient() : xbl::read_options{};

@@ -130,6 +130,27 @@ constexpr bool visit_field(std::size_t index, F&& f) {
   }(std::make_index_sequence<field_count<T>>{});
 }
 
+// Member I's key as compact JSON text has it, `"name":`, worked out once at compile time: the
+// reader compares the text with its first size() + 2 bytes, the writer copies it whole. Only for
+// a `plain` name (printable ASCII, no quote or backslash), whose text needs no escape.
+template <class T, std::size_t I>
+struct field_key {
+  static constexpr std::string_view name = std::get<I>(meta<T>::fields).name;
+  static constexpr bool plain = [] {
+    for (const char c : name)
+      if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
+    return true;
+  }();
+  static constexpr std::array<char, name.size() + 3> quoted = [] {
+    std::array<char, name.size() + 3> a{};
+    a[0] = '"';
+    for (std::size_t i = 0; i < name.size(); ++i) a[i + 1] = name[i];
+    a[name.size() + 1] = '"';
+    a[name.size() + 2] = ':';
+    return a;
+  }();
+};
+
 template <class T>
 constexpr void check_description() {
   static_assert(field_count<T> > 0, "xbl::meta<T>::fields describes no member");

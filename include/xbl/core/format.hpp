@@ -67,8 +67,14 @@ template <class T>
 struct fmt::formatter<T, char> : fmt::formatter<fmt::string_view, char> {
   template <class Context>
   auto format(const T& id, Context& ctx) const -> decltype(ctx.out()) {
-    const std::string s = id.to_string();
-    return fmt::formatter<fmt::string_view, char>::format(s, ctx);
+    if constexpr (requires(char* out) { id.to_chars(out); }) {
+      char buf[T::max_chars];  // the identifiers write their text without a string
+      const char* end = id.to_chars(buf);
+      return fmt::formatter<fmt::string_view, char>::format(fmt::string_view(buf, static_cast<std::size_t>(end - buf)), ctx);
+    } else {
+      const std::string s = id.to_string();
+      return fmt::formatter<fmt::string_view, char>::format(s, ctx);
+    }
   }
 };
 
@@ -81,7 +87,8 @@ struct fmt::formatter<xbl::error, char> : fmt::formatter<fmt::string_view, char>
     std::string s = e.line ? fmt::format("line {}, column {}", e.line, e.column) : std::string();
     // fmt 9 checks format strings at compile time: the two layouts are two literals.
     if (!e.path.empty()) s += e.line ? fmt::format(" ({})", e.path) : e.path;
-    s += ": ";
+    // A fault in the whole value has neither: the message is the whole line, not ": message".
+    if (!s.empty()) s += ": ";
     s += e.message;
     return fmt::formatter<fmt::string_view, char>::format(s, ctx);
   }

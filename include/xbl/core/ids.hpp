@@ -1,9 +1,11 @@
 #pragma once
 
 #include <array>
+#include <charconv>
 #include <compare>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -30,8 +32,10 @@ struct id_failure {
 
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
+// `id` by reference: callers parse into it in the other argument, and the order in which arguments
+// are evaluated is unspecified (clang copied a by-value `id` before the parse had filled it).
 template <class Id>
-result<Id> id_result(Id id, id_failure f) {
+result<Id> id_result(const Id& id, id_failure f) {
   if (!f) return id;
   return text_error(f.code, f.offset, f.message);
 }
@@ -76,10 +80,16 @@ class Xuid {
     return detail::id_result(x, parse_into(text, x));
   }
 
+  // to_string()'s text written at `out`, which has room for max_chars; returns its end.
+  static constexpr std::size_t max_chars = 64 + 20;
+  char* to_chars(char* out) const noexcept {
+    for (std::uint16_t i = 0; i < leading_zeros_; ++i) *out++ = '0';
+    return std::to_chars(out, out + 20, value_).ptr;
+  }
+
   std::string to_string() const {
-    std::string s(leading_zeros_, '0');
-    s += std::to_string(value_);
-    return s;
+    char buf[max_chars];
+    return std::string(buf, to_chars(buf));
   }
 
   friend constexpr bool operator==(const Xuid& a, const Xuid& b) noexcept { return a.value_ == b.value_; }
@@ -118,6 +128,12 @@ class Guid {
 
   std::string to_string() const { return std::string(text_.data(), text_.size()); }
   constexpr std::string_view text() const noexcept { return {text_.data(), text_.size()}; }
+
+  static constexpr std::size_t max_chars = 36;
+  char* to_chars(char* out) const noexcept {
+    std::memcpy(out, text_.data(), text_.size());
+    return out + text_.size();
+  }
 
   friend constexpr bool operator==(const Guid& a, const Guid& b) noexcept { return (a <=> b) == 0; }
   friend constexpr std::strong_ordering operator<=>(const Guid& a, const Guid& b) noexcept {
@@ -167,6 +183,9 @@ class TitleId {
 
   std::string to_string() const { return std::to_string(value_); }
 
+  static constexpr std::size_t max_chars = 10;
+  char* to_chars(char* out) const noexcept { return std::to_chars(out, out + max_chars, value_).ptr; }
+
   friend constexpr bool operator==(const TitleId& a, const TitleId& b) noexcept { return a.value_ == b.value_; }
   friend constexpr auto operator<=>(const TitleId& a, const TitleId& b) noexcept { return a.value_ <=> b.value_; }
 
@@ -190,20 +209,20 @@ class Timestamp {
 
   static constexpr detail::id_failure parse_into(std::string_view t, Timestamp& out) noexcept {
     constexpr const char* form = "a timestamp is YYYY-MM-DDTHH:MM:SS, an optional fraction of 1 to 7 digits and an optional Z";
-    auto digits = [&](std::size_t at, std::size_t n, int& v) {
-      v = 0;
-      if (at + n > t.size()) return false;
-      for (std::size_t i = at; i < at + n; ++i) {
-        if (!detail::is_digit(t[i])) return false;
-        v = v * 10 + (t[i] - '0');
-      }
-      return true;
-    };
-    int year, month, day, hour, minute, second;
-    if (!digits(0, 4, year) || t.size() < 19 || t[4] != '-' || !digits(5, 2, month) || t[7] != '-' ||
-        !digits(8, 2, day) || t[10] != 'T' || !digits(11, 2, hour) || t[13] != ':' || !digits(14, 2, minute) ||
-        t[16] != ':' || !digits(17, 2, second))
+    if (t.size() < 19 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' || t[16] != ':')
       return {errc::invalid_value, 0, form};
+    // Each position's digit; a byte that is no digit comes out above 9.
+    auto d = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(t[i])) - unsigned{'0'}; };
+    const unsigned digit[14] = {d(0), d(1), d(2), d(3), d(5), d(6), d(8), d(9), d(11), d(12), d(14), d(15), d(17), d(18)};
+    unsigned bad = 0;
+    for (const unsigned x : digit) bad |= x > 9;
+    if (bad) return {errc::invalid_value, 0, form};
+    const int year = static_cast<int>(digit[0] * 1000 + digit[1] * 100 + digit[2] * 10 + digit[3]);
+    const int month = static_cast<int>(digit[4] * 10 + digit[5]);
+    const int day = static_cast<int>(digit[6] * 10 + digit[7]);
+    const int hour = static_cast<int>(digit[8] * 10 + digit[9]);
+    const int minute = static_cast<int>(digit[10] * 10 + digit[11]);
+    const int second = static_cast<int>(digit[12] * 10 + digit[13]);
     if (year < 1) return {errc::invalid_value, 0, "the year must be 0001 or later"};
     if (month < 1 || month > 12) return {errc::invalid_value, 5, "the month must be 01 to 12"};
     if (day < 1 || day > days_in_month(year, month)) return {errc::invalid_value, 8, "no such day in that month"};
@@ -215,12 +234,13 @@ class Timestamp {
     std::uint8_t fraction_digits = 0;
     if (i < t.size() && t[i] == '.') {
       ++i;
+      const std::size_t first = i;
       while (i < t.size() && detail::is_digit(t[i])) {
-        if (fraction_digits == 7) return {errc::invalid_value, i, "at most 7 fraction digits (100 ns)"};
+        if (i - first == 7) return {errc::invalid_value, i, "at most 7 fraction digits (100 ns)"};
         fraction = fraction * 10 + (t[i] - '0');
-        ++fraction_digits;
         ++i;
       }
+      fraction_digits = static_cast<std::uint8_t>(i - first);
       if (fraction_digits == 0) return {errc::invalid_value, i, "a '.' needs fraction digits after it"};
     }
     bool zulu = false;
@@ -229,7 +249,8 @@ class Timestamp {
       ++i;
     }
     if (i != t.size()) return {errc::invalid_value, i, form};
-    for (int k = fraction_digits; k < 7; ++k) fraction *= 10;
+    constexpr std::int64_t scale[8] = {10'000'000, 1'000'000, 100'000, 10'000, 1'000, 100, 10, 1};
+    fraction *= scale[fraction_digits];
     const std::int64_t days = days_from_civil(year, month, day);
     out.ticks_ = ((days * 24 + hour) * 60 + minute) * 60 * ticks_per_second + second * ticks_per_second + fraction;
     out.fraction_digits_ = fraction_digits;
@@ -244,13 +265,18 @@ class Timestamp {
   }
 
   std::string to_string() const {
+    char buf[max_chars];
+    return std::string(buf, to_chars(buf));
+  }
+
+  static constexpr std::size_t max_chars = 40;
+  char* to_chars(char* buf) const noexcept {
     std::int64_t seconds = ticks_ / ticks_per_second;
     std::int64_t fraction = ticks_ % ticks_per_second;
     const std::int64_t days = seconds / 86400;
     seconds %= 86400;
     int year, month, day;
     civil_from_days(days, year, month, day);
-    char buf[40];
     std::size_t n = 0;
     auto put = [&](std::int64_t v, int width) {
       for (int k = width - 1; k >= 0; --k) {
@@ -268,7 +294,7 @@ class Timestamp {
       put(fraction, digits);
     }
     if (constructed_ || zulu_) buf[n++] = 'Z';
-    return std::string(buf, n);
+    return buf + n;
   }
 
   friend constexpr bool operator==(const Timestamp& a, const Timestamp& b) noexcept { return a.ticks_ == b.ticks_; }
@@ -347,30 +373,29 @@ template <class Id>
 bool read_id_string(scanner& s, Id& v, std::string_view what) {
   if (s.at_end() || s.peek() != '"') return mismatch(s, what);
   const char* at = s.p;
-  s.scratch.clear();
-  bool escaped;
-  if (!s.string(&s.scratch, escaped)) return false;
-  const auto f = Id::parse_into(s.scratch, v);
-  if (f) return s.fail(f.code, at, std::string(f.message) + ", not " + quoted(s.scratch));
+  std::string_view text;
+  if (!s.string_text(text)) return false;
+  const auto f = Id::parse_into(text, v);
+  if (f) return s.fail(f.code, at, std::string(f.message) + ", not " + detail::quoted(text));
   return true;
 }
 
 template <>
 struct codec<Xuid> {
   static bool read(scanner& s, Xuid& v) { return read_id_string(s, v, "a XUID string"); }
-  static void write(writer& w, const Xuid& v) { w.string(v.to_string()); }
+  static void write(writer& w, const Xuid& v) { w.id(v); }
 };
 
 template <>
 struct codec<Guid> {
   static bool read(scanner& s, Guid& v) { return read_id_string(s, v, "a GUID string"); }
-  static void write(writer& w, const Guid& v) { w.string(v.text()); }
+  static void write(writer& w, const Guid& v) { w.id(v); }
 };
 
 template <>
 struct codec<Timestamp> {
   static bool read(scanner& s, Timestamp& v) { return read_id_string(s, v, "a timestamp string"); }
-  static void write(writer& w, const Timestamp& v) { w.string(v.to_string()); }
+  static void write(writer& w, const Timestamp& v) { w.id(v); }
 };
 
 template <>
@@ -386,7 +411,7 @@ struct codec<TitleId> {
   }
   static void write(writer& w, const TitleId& v) {
     if (v.written_as_number()) w.integer(v.value());
-    else w.string(v.to_string());
+    else w.id(v);
   }
 };
 

@@ -51,11 +51,99 @@ constexpr bool enum_ignores_case() {
 
 }  // namespace detail
 
+namespace detail {
+
+// Every wire name of E (canonical names and aliases), shortest first and in description order
+// within one length, so that a lookup compares a text only with the names of its own length.
+template <class E>
+struct enum_lookup {
+  struct entry {
+    std::string_view text;
+    E value;
+  };
+  static constexpr std::size_t count = [] {
+    std::size_t n = 0;
+    for (const auto& e : meta<E>::values) {
+      ++n;
+      for (const auto& alias : e.aliases) n += !alias.empty();
+    }
+    return n;
+  }();
+  static constexpr std::array<entry, count> entries = [] {
+    std::array<entry, count> a{};
+    std::size_t n = 0;
+    for (const auto& e : meta<E>::values) {
+      a[n++] = entry{e.name, e.value};
+      for (const auto& alias : e.aliases)
+        if (!alias.empty()) a[n++] = entry{alias, e.value};
+    }
+    for (std::size_t i = 1; i < n; ++i)  // stable: insertion
+      for (std::size_t j = i; j > 0 && a[j - 1].text.size() > a[j].text.size(); --j) {
+        const entry t = a[j];
+        a[j] = a[j - 1];
+        a[j - 1] = t;
+      }
+    return a;
+  }();
+  static constexpr std::size_t longest = entries[count - 1].text.size();
+  // Whether two names of different values differ in letter case only. When none do, a text with
+  // an exact match can have no other match ignoring case, and the exact comparison can go first.
+  static constexpr bool case_ambiguous = [] {
+    for (std::size_t i = 0; i < count; ++i)
+      for (std::size_t j = i + 1; j < count; ++j)
+        if (entries[i].value != entries[j].value && equal_ignoring_case(entries[i].text, entries[j].text)) return true;
+    return false;
+  }();
+  // The entries of length L are [by_length[L], by_length[L + 1]).
+  static constexpr std::array<std::size_t, longest + 2> by_length = [] {
+    std::array<std::size_t, longest + 2> first{};
+    std::size_t i = 0;
+    for (std::size_t length = 0; length <= longest + 1; ++length) {
+      while (i < count && entries[i].text.size() < length) ++i;
+      first[length] = i;
+    }
+    return first;
+  }();
+
+  // The canonical names by value, when the values are small non-negative numbers (as those of an
+  // enum class that sets none are); the first enumerator of a value names it.
+  static constexpr long long table_limit = 1024;
+  static constexpr bool dense = [] {
+    for (const auto& e : meta<E>::values) {
+      const auto u = static_cast<long long>(e.value);
+      if (u < 0 || u >= table_limit) return false;
+    }
+    return true;
+  }();
+  static constexpr std::size_t table_size = [] {
+    std::size_t size = 0;
+    if (dense)
+      for (const auto& e : meta<E>::values)
+        if (static_cast<std::size_t>(e.value) + 1 > size) size = static_cast<std::size_t>(e.value) + 1;
+    return size;
+  }();
+  static constexpr std::array<std::string_view, table_size> names = [] {
+    std::array<std::string_view, table_size> t{};
+    if constexpr (table_size > 0)
+      for (const auto& e : meta<E>::values)
+        if (t[static_cast<std::size_t>(e.value)].empty()) t[static_cast<std::size_t>(e.value)] = e.name;
+    return t;
+  }();
+};
+
+}  // namespace detail
+
 template <described_enum E>
 constexpr std::string_view to_string(E value) noexcept {
-  for (const auto& e : meta<E>::values)
-    if (e.value == value) return e.name;
-  return {};
+  using lookup = detail::enum_lookup<E>;
+  if constexpr (lookup::dense) {
+    const auto i = static_cast<std::size_t>(value);
+    return i < lookup::table_size ? lookup::names[i] : std::string_view();
+  } else {
+    for (const auto& e : meta<E>::values)
+      if (e.value == value) return e.name;
+    return {};
+  }
 }
 
 // The known enumerator a wire text names (by its name or an alias, ignoring ASCII case where the
@@ -63,16 +151,22 @@ constexpr std::string_view to_string(E value) noexcept {
 template <described_enum E>
 constexpr std::optional<E> enum_from_string(std::string_view text) noexcept {
   constexpr bool fold = detail::enum_ignores_case<E>();
-  auto same = [](std::string_view a, std::string_view b) {
-    return fold ? detail::equal_ignoring_case(a, b) : a == b;
-  };
-  for (const auto& e : meta<E>::values) {
-    if (same(e.name, text)) return e.value;
-    // By reference: g++ 12 refuses, in a constant expression, the copy of an element of a
-    // `static constexpr` array that a by-value range-for makes.
-    for (const auto& alias : e.aliases)
-      if (!alias.empty() && same(alias, text)) return e.value;
-  }
+  using lookup = detail::enum_lookup<E>;
+  if (text.size() > lookup::longest) return std::nullopt;
+  const std::size_t first = lookup::by_length[text.size()], last = lookup::by_length[text.size() + 1];
+  // The services mostly send the canonical spelling: an exact match first, even where case is ignored.
+  if (!fold || !lookup::case_ambiguous)
+    for (std::size_t i = first; i < last; ++i) {
+      // By reference: g++ 12 refuses, in a constant expression, the copy of an element of a
+      // `static constexpr` array.
+      const auto& e = lookup::entries[i];
+      if (e.text == text) return e.value;
+    }
+  if (fold)
+    for (std::size_t i = first; i < last; ++i) {
+      const auto& e = lookup::entries[i];
+      if (detail::equal_ignoring_case(e.text, text)) return e.value;
+    }
   return std::nullopt;
 }
 

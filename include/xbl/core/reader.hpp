@@ -2,12 +2,16 @@
 
 #include <charconv>
 #include <cstdint>
+#include <cstring>
+#include <iterator>
 #include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 #include <variant>
+#include <vector>
 
 #include "xbl/core/codec.hpp"
 #include "xbl/core/describe.hpp"
@@ -193,6 +197,64 @@ bool read_floating(scanner& s, F& v) {
 template <class T>
 bool read(scanner& s, T& v);
 
+// A string value (p at its '"'), checked before it is copied, and copied once: in one piece when it
+// has no escape, else decoded straight into `v`, which is given the room first.
+inline bool read_string(scanner& s, std::string& v) {
+  const char* start = s.p;
+  bool escaped;
+  if (!s.string(nullptr, escaped)) return false;
+  if (!escaped) {
+    v.assign(start + 1, static_cast<std::size_t>(s.p - start - 2));
+    return true;
+  }
+  v.clear();
+  v.reserve(static_cast<std::size_t>(s.p - start - 2));  // decoding never lengthens the text
+  s.p = start;
+  return s.string(&v, escaped);
+}
+
+// Where each thread keeps the elements of the arrays it is reading, one buffer per element type and
+// nesting level, from one read to the next: a vector of the result is then allocated once, at its
+// final size, and the buffers are allocated only by a thread's first reads. A buffer that held more
+// than `keep_bytes` is given back after use.
+template <class E>
+class element_buffers {
+ public:
+  static constexpr std::size_t keep_bytes = std::size_t{1} << 20;
+
+  class lease {
+   public:
+    explicit lease(element_buffers& owner) : owner_(owner), buffer_(owner.acquire()) {}
+    ~lease() { owner_.release(buffer_); }
+    lease(const lease&) = delete;
+    lease& operator=(const lease&) = delete;
+    std::vector<E>& buffer() noexcept { return buffer_; }
+
+   private:
+    element_buffers& owner_;
+    std::vector<E>& buffer_;
+  };
+
+  static element_buffers& of_this_thread() {
+    thread_local element_buffers buffers;
+    return buffers;
+  }
+
+ private:
+  std::vector<E>& acquire() {
+    if (depth_ == levels_.size()) levels_.push_back(std::make_unique<std::vector<E>>());
+    return *levels_[depth_++];
+  }
+  void release(std::vector<E>& buffer) noexcept {
+    --depth_;
+    buffer.clear();
+    if (buffer.capacity() * sizeof(E) > keep_bytes) std::vector<E>().swap(buffer);
+  }
+
+  std::vector<std::unique_ptr<std::vector<E>>> levels_;  // unique_ptr: a deeper level's push_back
+  std::size_t depth_ = 0;                                 // moves no buffer in use
+};
+
 // `tag_key` names a member that selected this type among a variant's alternatives: it was
 // read already, and is passed over here.
 template <described T>
@@ -208,6 +270,19 @@ bool read_member(scanner& s, M& m, bool& present_empty) {
       m.reset();
       present_empty = true;
       return true;
+    }
+    if constexpr (std::is_same_v<typename M::value_type, std::string>) {
+      // Made from the text in one step rather than made empty and then assigned.
+      if (!s.at_end() && s.peek() == '"') {
+        const char* start = s.p;
+        bool escaped;
+        if (!s.string(nullptr, escaped)) return false;
+        if (!escaped) {
+          m.emplace(start + 1, static_cast<std::size_t>(s.p - start - 2));
+          return true;
+        }
+        s.p = start;
+      }
     }
     m.emplace();
     return read(s, *m);
@@ -240,21 +315,17 @@ bool read(scanner& s, T& v) {
     return read_floating(s, v);
   } else if constexpr (std::is_same_v<T, std::string>) {
     if (s.at_end() || s.peek() != '"') return mismatch(s, "a string");
-    v.clear();
-    bool escaped;
-    return s.string(&v, escaped);
+    return read_string(s, v);
   } else if constexpr (std::is_same_v<T, raw_json>) {
     return read_raw(s, v);
   } else if constexpr (is_open_enum<T>::value) {
     if (s.at_end() || s.peek() != '"') return mismatch(s, "a string");
     const char* at = s.p;
-    std::string& text = s.scratch;
-    text.clear();
-    bool escaped;
-    if (!s.string(&text, escaped)) return false;
+    std::string_view text;
+    if (!s.string_text(text)) return false;
     v = T::from_text(text);
     if (!v.is_known() && s.opt.strict_enums)
-      return s.fail(errc::unknown_enum, at, quoted(text) + " is not a known value (read_options::strict_enums)");
+      return s.fail(errc::unknown_enum, at, detail::quoted(text) + " is not a known value (read_options::strict_enums)");
     return true;
   } else if constexpr (is_optional<T>::value) {
     bool ignored = false;
@@ -262,7 +333,23 @@ bool read(scanner& s, T& v) {
   } else if constexpr (is_vector<T>::value) {
     if (s.at_end() || s.peek() != '[') return mismatch(s, "an array");
     v.clear();
-    return s.array([&](std::size_t) { return read(s, v.emplace_back()); });
+    using E = typename T::value_type;
+    if constexpr (std::is_same_v<E, bool>) {
+      // std::vector<bool> hands out a proxy, not a bool&: read the element aside, then append it.
+      return s.array([&](std::size_t) {
+        bool b = false;
+        if (!read(s, b)) return false;
+        v.push_back(b);
+        return true;
+      });
+    } else {
+      // Read into this thread's buffer, then moved into a vector allocated once at its size.
+      typename element_buffers<E>::lease lease(element_buffers<E>::of_this_thread());
+      auto& elements = lease.buffer();
+      if (!s.array([&](std::size_t) { return read(s, elements.emplace_back()); })) return false;
+      v.assign(std::make_move_iterator(elements.begin()), std::make_move_iterator(elements.end()));
+      return true;
+    }
   } else if constexpr (is_std_array<T>::value) {
     if (s.at_end() || s.peek() != '[') return mismatch(s, "an array");
     const char* open = s.p;
@@ -283,7 +370,7 @@ bool read(scanner& s, T& v) {
     v.clear();
     return s.object([&](const scanner::key_info& k) {
       auto [it, inserted] = v.try_emplace(std::string(k.text));
-      if (!inserted) return s.fail(errc::duplicate_key, k.at, "the key " + quoted(k.text) + " appears twice in one object");
+      if (!inserted) return s.fail(errc::duplicate_key, k.at, "the key " + detail::quoted(k.text) + " appears twice in one object");
       return read(s, it->second);
     });
   } else if constexpr (described<T>) {
@@ -300,8 +387,38 @@ constexpr std::size_t find_field(std::string_view key, std::size_t hint) noexcep
   // Members usually come in the order they are described: try the one after the last match first.
   if (hint < names.size() && names[hint] == key) return hint;
   for (std::size_t i = 0; i < names.size(); ++i)
-    if (names[i] == key) return i;
+    if (names[i].size() == key.size() && names[i] == key) return i;
   return names.size();
+}
+
+// When the text at p is member I's key exactly as compact JSON writes it (`"name"`, no escape),
+// takes it as key() would, without scanning it as a string or looking it up.
+template <described T, std::size_t I>
+bool match_key_at(scanner& s, scanner::key_info& k) {
+  using key = field_key<T, I>;
+  if constexpr (!key::plain) {
+    return false;
+  } else {
+    constexpr std::size_t n = key::name.size() + 2;
+    if (static_cast<std::size_t>(s.end - s.p) < n || std::memcmp(s.p, key::quoted.data(), n) != 0) return false;
+    k.at = s.p;
+    s.p += n;
+    k.end = s.p;
+    k.text = key::name;
+    k.quoted = true;
+    k.decoded = false;
+    return true;
+  }
+}
+
+// match_key_at for the member `index` names (known only at run time).
+template <described T>
+bool match_key(scanner& s, std::size_t index, scanner::key_info& k) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    bool hit = false;
+    (void)((I == index ? (hit = match_key_at<T, I>(s, k), true) : false) || ...);
+    return hit;
+  }(std::make_index_sequence<field_count<T>>{});
 }
 
 template <described T>
@@ -312,22 +429,29 @@ bool read_struct(scanner& s, T& v, std::string_view tag_key) {
   std::array<bool, n> seen{};
   std::size_t hint = 0;
   std::vector<std::string> skipped;  // names of skipped unknown members, to catch a repeat
-  if constexpr (has_extras<T>) v.*(meta<T>::extras) = {};
+  if constexpr (has_extras<T>) {
+    auto& x = v.*(meta<T>::extras);
+    x.unknown.clear();
+    x.present_empty = 0;
+  }
 
-  const bool ok = s.object([&](const scanner::key_info& k) -> bool {
-    const std::size_t i = find_field<T>(k.text, hint);
+  // Reads member I's value (p at it), its key having been read.
+  auto read_field = [&](const auto& f, auto index) {
+    bool present_empty = false;
+    if (!read_member(s, v.*(f.member), present_empty)) return false;
+    if constexpr (has_extras<T>) {
+      if (present_empty) (v.*(meta<T>::extras)).present_empty |= std::uint64_t{1} << index.value;
+    }
+    return true;
+  };
+
+  // Any member, in any order: its key `k` read and p at its value.
+  auto member = [&](const scanner::key_info& k, std::size_t i) -> bool {
     if (i < n) {
-      if (seen[i]) return s.fail(errc::duplicate_key, k.at, "the member " + quoted(k.text) + " appears twice in one object");
+      if (seen[i]) return s.fail(errc::duplicate_key, k.at, "the member " + detail::quoted(k.text) + " appears twice in one object");
       seen[i] = true;
       hint = i + 1;
-      return visit_field<T>(i, [&](const auto& f, auto index) {
-        bool present_empty = false;
-        if (!read_member(s, v.*(f.member), present_empty)) return false;
-        if constexpr (has_extras<T>) {
-          if (present_empty) (v.*(meta<T>::extras)).present_empty |= std::uint64_t{1} << index.value;
-        }
-        return true;
-      });
+      return visit_field<T>(i, read_field);
     }
     if (!tag_key.empty() && k.text == tag_key) {
       null_sink sink;
@@ -335,27 +459,74 @@ bool read_struct(scanner& s, T& v, std::string_view tag_key) {
     }
     const auto policy = s.opt.unknown_keys;
     if (policy == unknown_key_policy::error)
-      return s.fail(errc::unknown_key, k.at, "unknown member " + quoted(k.text) + " (read_options::unknown_keys is error)");
+      return s.fail(errc::unknown_key, k.at, "unknown member " + detail::quoted(k.text) + " (read_options::unknown_keys is error)");
     if constexpr (has_extras<T>) {
       if (policy == unknown_key_policy::keep) {
         auto& kept = (v.*(meta<T>::extras)).unknown;
         for (const auto& [name, value] : kept)
-          if (name == k.text) return s.fail(errc::duplicate_key, k.at, "the member " + quoted(k.text) + " appears twice in one object");
+          if (name == k.text) return s.fail(errc::duplicate_key, k.at, "the member " + detail::quoted(k.text) + " appears twice in one object");
         kept.emplace_back(std::string(k.text), raw_json{});
         return read_raw(s, kept.back().second);
       }
     } else {
       if (policy == unknown_key_policy::keep)
         return s.fail(errc::unknown_key, k.at,
-                      "unknown member " + quoted(k.text) + " and this type has no extras member to keep it in");
+                      "unknown member " + detail::quoted(k.text) + " and this type has no extras member to keep it in");
     }
     for (const auto& name : skipped)
-      if (name == k.text) return s.fail(errc::duplicate_key, k.at, "the member " + quoted(k.text) + " appears twice in one object");
+      if (name == k.text) return s.fail(errc::duplicate_key, k.at, "the member " + detail::quoted(k.text) + " appears twice in one object");
     skipped.emplace_back(k.text);
     null_sink sink;
     return skip_value(s, sink);
-  });
-  if (!ok) return false;
+  };
+
+  bool empty = false;
+  if (!s.open_object(empty)) return false;
+  bool more = !empty;
+
+  // Members mostly come in the order they are described, some left out. So each described member
+  // in turn is compared with the text at p (`"name"`, as compact JSON writes it) and, when it is
+  // there, read right away: no key to scan, no lookup. Whatever is not in that order (another
+  // order, an unknown member, an escaped key) goes to the loop below, which reads the rest.
+  bool failed = false;
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    auto in_order = [&](auto index) {
+      constexpr std::size_t i = decltype(index)::value;
+      scanner::key_info k;
+      if (!match_key_at<T, i>(s, k)) return;
+      seen[i] = true;
+      hint = i + 1;
+      if (!s.colon()) {
+        failed = true;
+        return;
+      }
+      if (!read_field(std::get<i>(meta<T>::fields), index)) {
+        s.unwind_key(k.text);
+        failed = true;
+        return;
+      }
+      failed = !s.after_member(more);
+    };
+    (void)((more && !failed ? (in_order(std::integral_constant<std::size_t, I>{}), true) : false) && ...);
+  }(std::make_index_sequence<n>{});
+  if (failed) return false;
+
+  if (more) {
+    // The member expected next is still tried on the raw text first; any other key is read and
+    // looked up as usual.
+    std::size_t matched = n;
+    auto read_key = [&](scanner::key_info& k) {
+      if (hint < n && match_key<T>(s, hint, k)) {
+        matched = hint;
+        return true;
+      }
+      matched = n;
+      return s.key(k);
+    };
+    if (!s.members([&](const scanner::key_info& k) { return member(k, matched < n ? matched : find_field<T>(k.text, hint)); },
+                   read_key))
+      return false;
+  }
 
   const char* close = s.p - 1;
   bool all = true;
@@ -363,7 +534,7 @@ bool read_struct(scanner& s, T& v, std::string_view tag_key) {
     using M = typename std::remove_cvref_t<decltype(f)>::member_type;
     if (all && is_required<M> && !seen[index.value]) {
       all = false;
-      s.fail(errc::missing_member, close, "missing required member " + quoted(f.name));
+      s.fail(errc::missing_member, close, "missing required member " + detail::quoted(f.name));
     }
   });
   return all;

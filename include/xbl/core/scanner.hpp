@@ -1,7 +1,9 @@
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -104,9 +106,23 @@ class scanner {
 
   // ---- whitespace and comments ------------------------------------------------------------------
 
-  bool skip_ws() {
+  // Compact text has no whitespace to skip: that case costs one comparison here. Only a comment
+  // goes on to skip_ws_and_comments.
+  [[gnu::always_inline]] bool skip_ws() {
+    if (p < end && static_cast<unsigned char>(*p) > ' ' && *p != '/') return true;
+    // The one space pretty text puts after a ':'.
+    if (end - p >= 2 && *p == ' ' && static_cast<unsigned char>(p[1]) > ' ' && p[1] != '/') {
+      ++p;
+      return true;
+    }
+    p = skip_whitespace(p, end);
+    if (p >= end || *p != '/') return true;
+    return skip_ws_and_comments();
+  }
+
+  [[gnu::noinline]] bool skip_ws_and_comments() {
     for (;;) {
-      while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) ++p;
+      p = skip_whitespace(p, end);
       if (p >= end || *p != '/') return true;
       if (!opt.comments) return fail(errc::syntax, p, "comments are not JSON (read_options::comments allows them)");
       if (p + 1 < end && p[1] == '/') {
@@ -129,28 +145,39 @@ class scanner {
 
   // ---- structure --------------------------------------------------------------------------------
 
-  bool enter(const char* where) {
-    if (depth >= opt.max_depth)
-      return fail(errc::depth_exceeded, where,
-                  "nesting deeper than " + std::to_string(opt.max_depth) + " levels (read_options::max_depth)");
+  [[gnu::always_inline]] bool enter(const char* where) {
+    if (depth >= opt.max_depth) return too_deep(where);
     ++depth;
     return true;
+  }
+  [[gnu::noinline]] bool too_deep(const char* where) {
+    return fail(errc::depth_exceeded, where,
+                "nesting deeper than " + std::to_string(opt.max_depth) + " levels (read_options::max_depth)");
   }
   void leave() noexcept { --depth; }
 
   // After a ',' in an array or object: true when a trailing comma closes it here (and it is allowed).
-  bool trailing_comma_closes(char close, const char* comma) {
-    if (p < end && *p == close) {
-      if (opt.trailing_commas) return true;
-      fail(errc::syntax, comma, "trailing comma before '" + std::string(1, close) +
-                                    "' (read_options::trailing_commas allows it)");
-    }
+  [[gnu::always_inline]] bool trailing_comma_closes(char close, const char* comma) {
+    if (p < end && *p == close) return trailing_comma_allowed(close, comma);
+    return false;
+  }
+  [[gnu::noinline]] bool trailing_comma_allowed(char close, const char* comma) {
+    if (opt.trailing_commas) return true;
+    fail(errc::syntax, comma, "trailing comma before '" + std::string(1, close) +
+                                  "' (read_options::trailing_commas allows it)");
     return false;
   }
 
   // ---- literals ---------------------------------------------------------------------------------
 
-  bool literal(std::string_view word) {
+  [[gnu::always_inline]] bool literal(std::string_view word) {
+    if (static_cast<std::size_t>(end - p) >= word.size() && std::memcmp(p, word.data(), word.size()) == 0) {
+      p += word.size();
+      return true;
+    }
+    return literal_slow(word);
+  }
+  [[gnu::noinline]] bool literal_slow(std::string_view word) {
     const std::size_t left = static_cast<std::size_t>(end - p);
     const std::size_t n = left < word.size() ? left : word.size();
     for (std::size_t i = 0; i < n; ++i)
@@ -208,8 +235,9 @@ class scanner {
     escaped = false;
     const char* run = p;
     for (;;) {
-      while (end - p >= 8 && plain_word(p)) p += 8;
-      while (p < end && plain_byte(static_cast<unsigned char>(*p))) ++p;
+      // On to the first byte that needs a look: the closing quote, a backslash, a control
+      // character, or a UTF-8 sequence to check.
+      p = find_string_special(p, end, true);
       if (p >= end) return fail(errc::unexpected_end, end, "the text ends inside a string");
       const auto c = static_cast<unsigned char>(*p);
       if (c == '"') {
@@ -218,10 +246,13 @@ class scanner {
         return true;
       }
       if (c >= 0x80) {
-        const std::size_t n = utf8_sequence_length(reinterpret_cast<const unsigned char*>(p),
-                                                   reinterpret_cast<const unsigned char*>(end));
-        if (n == 0) return fail(errc::invalid_utf8, p, "invalid UTF-8 in a string (" + describe_here() + ")");
-        p += n;
+        // One sequence, and those right after it (a word of a script other than Latin).
+        do {
+          const std::size_t n = utf8_sequence_length(reinterpret_cast<const unsigned char*>(p),
+                                                     reinterpret_cast<const unsigned char*>(end));
+          if (n == 0) return fail(errc::invalid_utf8, p, "invalid UTF-8 in a string (" + describe_here() + ")");
+          p += n;
+        } while (p < end && static_cast<unsigned char>(*p) >= 0x80);
         continue;
       }
       if (c < 0x20) {
@@ -236,14 +267,31 @@ class scanner {
     }
   }
 
+  // Reads the string at p (which is a '"') and sets `text` to its decoded value without copying it
+  // when it has no escape: a view of the input then, else of `scratch` (valid until its next use).
+  bool string_text(std::string_view& text) {
+    const char* start = p;
+    bool escaped;
+    if (!string(nullptr, escaped)) return false;
+    if (!escaped) {
+      text = std::string_view(start + 1, static_cast<std::size_t>(p - start - 2));
+      return true;
+    }
+    scratch.clear();
+    p = start;
+    string(&scratch, escaped);
+    text = scratch;
+    return true;
+  }
+
   // ---- keys, objects, arrays --------------------------------------------------------------------
 
   struct key_info {
-    std::string_view text;  // decoded; valid until the next key is read
-    const char* at;         // where the key starts
-    const char* end;        // just past it
-    bool quoted;
-    bool decoded;  // the key had escapes: `text` lives in `scratch`, which deeper keys overwrite
+    std::string_view text;      // decoded; valid until the next key is read
+    const char* at = nullptr;   // where the key starts
+    const char* end = nullptr;  // just past it
+    bool quoted = false;
+    bool decoded = false;  // the key had escapes: `text` lives in `scratch`, which deeper keys overwrite
   };
 
   static constexpr bool ident_start(char c) noexcept {
@@ -302,45 +350,88 @@ class scanner {
   // `member(key)` is called with p at the member's value and must consume it.
   template <class Member>
   bool object(Member&& member) {
-    const char* open = p;
-    if (!enter(open)) return false;
+    return object(member, [this](key_info& k) { return key(k); });
+  }
+
+  // The same loop with the key read by `read_key(k)` (as key() reads it, or faster when it knows
+  // which keys to expect).
+  template <class Member, class KeyReader>
+  bool object(Member&& member, KeyReader&& read_key) {
+    bool empty = false;
+    if (!open_object(empty)) return false;
+    return empty || members(member, read_key);
+  }
+
+  // The pieces of object(), for a reader that takes some members its own way.
+  // At the '{': enters the object; `empty` when it closes at once (it is then left too).
+  [[gnu::always_inline]] bool open_object(bool& empty) {
+    if (!enter(p)) return false;
     ++p;
     if (!skip_ws()) return false;
+    empty = p < end && *p == '}';
+    if (empty) {
+      ++p;
+      leave();
+    }
+    return true;
+  }
+  // Between a key and its value.
+  [[gnu::always_inline]] bool colon() {
+    if (p < end && *p == ':') {  // compact text: right after the key
+      ++p;
+      return skip_ws();
+    }
+    if (!skip_ws()) return false;
+    if (p >= end || *p != ':') return fail_expected("':' after object key");
+    ++p;
+    return skip_ws();
+  }
+  // After a member's value: `more` when a ',' says another member follows, else the '}' closed
+  // the object and it was left.
+  [[gnu::always_inline]] bool after_member(bool& more) {
+    // Compact text: a ',' right after the value and the next key's '"' right after it.
+    if (end - p >= 2 && p[0] == ',' && p[1] == '"') {
+      p += 1;
+      more = true;
+      return true;
+    }
+    if (!skip_ws()) return false;
+    if (p < end && *p == ',') {
+      const char* comma = p++;
+      if (!skip_ws()) return false;
+      if (trailing_comma_closes('}', comma)) {
+        ++p;
+        leave();
+        more = false;
+        return true;
+      }
+      if (failed()) return false;
+      more = true;
+      return true;
+    }
     if (p < end && *p == '}') {
       ++p;
       leave();
+      more = false;
       return true;
     }
+    return fail_expected("',' or '}' after an object member");
+  }
+  // The members from the key at p to the closing '}', which it leaves.
+  template <class Member, class KeyReader>
+  bool members(Member&& member, KeyReader&& read_key) {
     for (;;) {
       key_info k;
-      if (!key(k)) return false;
-      if (!skip_ws()) return false;
-      if (p >= end || *p != ':') return fail_expected("':' after object key");
-      ++p;
-      if (!skip_ws()) return false;
+      if (!read_key(k)) return false;
+      if (!colon()) return false;
       if (!member(static_cast<const key_info&>(k))) {
         unwind_key(k.decoded ? key_text_at(k.at) : std::string(k.text));
         return false;
       }
-      if (!skip_ws()) return false;
-      if (p < end && *p == ',') {
-        const char* comma = p++;
-        if (!skip_ws()) return false;
-        if (trailing_comma_closes('}', comma)) {
-          ++p;
-          break;
-        }
-        if (failed()) return false;
-        continue;
-      }
-      if (p < end && *p == '}') {
-        ++p;
-        break;
-      }
-      return fail_expected("',' or '}' after an object member");
+      bool more = false;
+      if (!after_member(more)) return false;
+      if (!more) return true;
     }
-    leave();
-    return true;
   }
 
   // `element(index)` is called with p at each element and must consume it.
@@ -358,6 +449,11 @@ class scanner {
       if (!element(i)) {
         unwind_index(i);
         return false;
+      }
+      // Compact text: a ',' right after the element, and the next one right after it.
+      if (end - p >= 2 && p[0] == ',' && static_cast<unsigned char>(p[1]) > ' ' && p[1] != '/' && p[1] != ']') {
+        ++p;
+        continue;
       }
       if (!skip_ws()) return false;
       if (p < end && *p == ',') {

@@ -62,7 +62,7 @@ bool stream_at(scanner& s, const std::vector<std::string>& tokens, std::size_t d
           return stream_at<T>(s, tokens, depth + 1, on_element);
         }))
       return false;
-    if (!found) return s.fail(errc::missing_member, s.p - 1, "missing member " + quoted(token));
+    if (!found) return s.fail(errc::missing_member, s.p - 1, "missing member " + detail::quoted(token));
     return true;
   }
   if (!s.at_end() && s.peek() == '[') {

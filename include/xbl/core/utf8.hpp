@@ -1,10 +1,17 @@
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
+
+#if defined(__AVX2__)
+#include <immintrin.h>
+#elif defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace xbl::detail {
 
@@ -102,5 +109,121 @@ inline bool plain_word(const char* p) noexcept {
 }
 
 constexpr bool plain_byte(unsigned char c) noexcept { return c >= 0x20 && c != '"' && c != '\\' && c < 0x80; }
+
+// The eight bytes at p as one word whose lowest bits hold the byte at p, whatever the machine's
+// byte order, so that the lowest flagged byte of a mask below is the first one in the text.
+inline std::uint64_t load_word(const char* p) noexcept {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  if constexpr (std::endian::native == std::endian::big) {
+    w = ((w & 0x00000000FFFFFFFFULL) << 32) | ((w & 0xFFFFFFFF00000000ULL) >> 32);
+    w = ((w & 0x0000FFFF0000FFFFULL) << 16) | ((w & 0xFFFF0000FFFF0000ULL) >> 16);
+    w = ((w & 0x00FF00FF00FF00FFULL) << 8) | ((w & 0xFF00FF00FF00FF00ULL) >> 8);
+  }
+  return w;
+}
+
+// The high bit of each byte of `w` that a JSON string cannot hold as it is (a quote, a backslash, a
+// control character), and of each byte that starts or continues a UTF-8 sequence when `ascii` is
+// set. Bits above the lowest may be spurious; the lowest is exact, which is all first_flagged uses.
+constexpr std::uint64_t string_special_bytes(std::uint64_t w, bool ascii) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  const std::uint64_t q = w ^ (ones * '"');
+  const std::uint64_t b = w ^ (ones * '\\');
+  std::uint64_t m = ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b);
+  if (ascii) m |= w;
+  return m & highs;
+}
+
+// Index (0 to 7) of the first byte a nonzero mask of string_special_bytes flags.
+constexpr std::size_t first_flagged(std::uint64_t mask) noexcept {
+  return static_cast<std::size_t>(std::countr_zero(mask)) >> 3;
+}
+
+// The first byte in [p, end) that a JSON string cannot hold as it is (see string_special_bytes),
+// or that starts a UTF-8 sequence when `ascii` is set; `end` when there is none. Sixteen bytes at
+// a time where SSE2 is there (every x86-64), eight at a time elsewhere.
+inline const char* find_string_special(const char* p, const char* end, bool ascii) noexcept {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i below_space = _mm_set1_epi8(0x1F);
+  while (end - p >= 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(x, below_space), below_space);  // x <= 0x1F
+    const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)), control);
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(special));
+    if (ascii) mask |= static_cast<unsigned>(_mm_movemask_epi8(x));
+    if (mask) return p + std::countr_zero(mask);
+    p += 16;
+  }
+#endif
+  while (end - p >= 8) {
+    const std::uint64_t special = string_special_bytes(load_word(p), ascii);
+    if (special) return p + first_flagged(special);
+    p += 8;
+  }
+  for (; p < end; ++p) {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c < 0x20 || c == '"' || c == '\\' || (ascii && c >= 0x80)) break;
+  }
+  return p;
+}
+
+// The first byte in [p, end) that is not JSON whitespace, or `end`. Made for indentation: line
+// breaks and tabs are passed one at a time, runs of spaces sixteen (or eight) at a time.
+[[gnu::always_inline]] inline const char* skip_whitespace(const char* p, const char* end) noexcept {
+#if defined(__AVX2__)
+  // Where there is AVX2: a line break and up to 31 spaces of indentation in one step.
+  while (end - p >= 32) {
+    const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+    const __m256i ws = _mm256_or_si256(
+        _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(' ')), _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\n'))),
+        _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('\r')), _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\t'))));
+    const auto other = ~static_cast<unsigned>(_mm256_movemask_epi8(ws));
+    if (other) return p + std::countr_zero(other);
+    p += 32;
+  }
+#endif
+  while (p < end) {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c > ' ') return p;  // the next token
+    if (c == ' ') {
+      ++p;
+      for (;;) {
+#if defined(__SSE2__)
+        if (end - p >= 16) {
+          const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+          const auto other = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')))) ^ 0xFFFFu;
+          if (other == 0) {
+            p += 16;
+            continue;
+          }
+          p += std::countr_zero(other);
+          break;
+        }
+#endif
+        if (end - p >= 8) {
+          // No carries in a plain XOR: the lowest nonzero byte is the first one that is not a space.
+          const std::uint64_t other = load_word(p) ^ 0x2020202020202020ULL;
+          if (other == 0) {
+            p += 8;
+            continue;
+          }
+          p += std::countr_zero(other) >> 3;
+          break;
+        }
+        while (p < end && *p == ' ') ++p;
+        break;
+      }
+    } else if (c == '\n' || c == '\r' || c == '\t') {
+      ++p;
+    } else {
+      return p;  // a control character, which is no whitespace
+    }
+  }
+  return p;
+}
 
 }  // namespace xbl::detail

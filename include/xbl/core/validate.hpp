@@ -124,7 +124,7 @@ class validator {
     } else if constexpr (std::is_floating_point_v<T>) {
       if (!std::isfinite(v)) report("number.finite", "NaN and infinity have no JSON form");
     } else if constexpr (is_open_enum<T>::value) {
-      if (!v.is_known()) report("enum.unknown", quoted(v.text()) + " is not a known value" + enum_hint<T>());
+      if (!v.is_known()) report("enum.unknown", detail::quoted(v.text()) + " is not a known value" + enum_hint<T>());
     } else if constexpr (is_optional<T>::value) {
       if (v) walk(*v);
     } else if constexpr (is_vector<T>::value || is_std_array<T>::value) {

@@ -55,21 +55,21 @@ struct codec<std::variant<Ts...>> {
             null_sink sink;
             return skip_value(s, sink);
           }
-          if (tag_at) return s.fail(errc::duplicate_key, k.at, "the member " + quoted(key) + " appears twice in one object");
+          if (tag_at) return s.fail(errc::duplicate_key, k.at, "the member " + detail::quoted(key) + " appears twice in one object");
           tag_at = s.p;
           if (s.at_end() || s.peek() != '"') return mismatch(s, "a string naming the kind of object");
           bool escaped;
           return s.string(&tag, escaped);
         }))
       return false;
-    if (!tag_at) return s.fail(errc::missing_member, s.p - 1, "missing required member " + quoted(key));
+    if (!tag_at) return s.fail(errc::missing_member, s.p - 1, "missing required member " + detail::quoted(key));
     std::size_t index = meta<V>::tags.size();
     for (std::size_t i = 0; i < meta<V>::tags.size(); ++i)
       if (meta<V>::tags[i] == tag) index = i;
     if (index == meta<V>::tags.size()) {
       std::string known;
       for (auto t : meta<V>::tags) known += (known.empty() ? "" : ", ") + std::string(t);
-      s.fail(errc::unknown_variant, tag_at, quoted(tag) + " is not a known " + std::string(key) + " (" + known + ")");
+      s.fail(errc::unknown_variant, tag_at, detail::quoted(tag) + " is not a known " + std::string(key) + " (" + known + ")");
       s.unwind_key(key);
       return false;
     }

@@ -19,38 +19,85 @@
 namespace xbl {
 namespace detail {
 
+// Writes into one buffer (each piece is a bounds check and a copy, not a call to append) and
+// hands over a string of exactly the length written with take(). The buffer is each thread's own,
+// kept from one write to the next while it is at most `keep_bytes`, so that writing a document
+// allocates once, for the string that holds it. (A write made while the thread's buffer is in
+// use, from inside another, has a buffer of its own.)
 class writer {
  public:
-  explicit writer(const write_options& options) : opt_(options) {}
+  static constexpr std::size_t keep_bytes = std::size_t{4} << 20;
 
-  std::string out;
+  explicit writer(const write_options& options) : opt_(options) {
+    auto& shared = thread_buffer();
+    if (!shared.busy) {
+      shared.busy = true;
+      shared_ = &shared;
+      out_ = &shared.text;
+    } else {
+      out_ = &own_;
+    }
+    if (out_->size() < initial_size) out_->resize(initial_size);
+    cur_ = out_->data();
+    lim_ = cur_ + out_->size();
+  }
+  ~writer() {
+    if (!shared_) return;
+    if (out_->size() > keep_bytes) std::string().swap(*out_);
+    shared_->busy = false;
+  }
+  writer(const writer&) = delete;
+  writer& operator=(const writer&) = delete;
 
-  void raw(char c) { out += c; }
-  void raw(std::string_view s) { out.append(s); }
+  // What was written, as a string of exactly that length.
+  std::string take() const { return std::string(out_->data(), static_cast<std::size_t>(cur_ - out_->data())); }
+
+  // At least n bytes to write at the returned position; commit(end) then says how many were.
+  char* room(std::size_t n) {
+    if (static_cast<std::size_t>(lim_ - cur_) < n) grow(n);
+    return cur_;
+  }
+  void commit(char* end) noexcept { cur_ = end; }
+
+  void raw(char c) {
+    char* o = room(1);
+    *o = c;
+    cur_ = o + 1;
+  }
+  void raw(std::string_view s) {
+    char* o = room(s.size());
+    if (!s.empty()) std::memcpy(o, s.data(), s.size());
+    cur_ = o + s.size();
+  }
 
   // Minimal escaping: the quote, the backslash and control characters; UTF-8 passes through.
   void string(std::string_view s) {
-    out += '"';
     const char* p = s.data();
-    const char* end = p + s.size();
-    const char* run = p;
-    while (p < end) {
-      while (end - p >= 8 && escape_free_word(p)) p += 8;
-      while (p < end && static_cast<unsigned char>(*p) >= 0x20 && *p != '"' && *p != '\\') ++p;
-      if (p >= end) break;
-      out.append(run, p);
-      escape(*p++);
-      run = p;
+    const char* const end = p + s.size();
+    char* o = room(s.size() + 2);
+    *o++ = '"';
+    for (;;) {
+      const char* run = p;
+      p = find_string_special(p, end, false);
+      if (p != run) {
+        std::memcpy(o, run, static_cast<std::size_t>(p - run));
+        o += p - run;
+      }
+      if (p == end) break;
+      // An escape takes up to 6 bytes: room for it, the rest of the string and the closing quote.
+      cur_ = o;
+      const std::size_t need = 6 + static_cast<std::size_t>(end - p);
+      const char c = *p++;
+      o = escape(room(need), c);
     }
-    out.append(run, p);
-    out += '"';
+    *o++ = '"';
+    cur_ = o;
   }
 
   template <class I>
   void integer(I v) {
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, r.ptr);
+    char* o = room(24);
+    cur_ = std::to_chars(o, o + 24, v).ptr;
   }
 
   // Shortest text that reads back to the same value; JSON has no NaN or infinity, so those are
@@ -58,33 +105,67 @@ class writer {
   template <class F>
   void floating(F v) {
     if (!std::isfinite(v)) {
-      out += "null";
+      raw("null");
       return;
     }
-    char buf[32];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, r.ptr);
+    char* o = room(32);
+    cur_ = std::to_chars(o, o + 32, v).ptr;
+  }
+
+  // An identifier's wire text, which never needs an escape, written in place.
+  template <class Id>
+  void id(const Id& v) {
+    char* o = room(Id::max_chars + 2);
+    *o++ = '"';
+    o = v.to_chars(o);
+    *o++ = '"';
+    cur_ = o;
   }
 
   // Containers: `first` is the caller's, so nesting needs no stack of its own.
   void open(char c) {
-    out += c;
+    raw(c);
     ++level_;
   }
   void next(bool& first) {
-    if (!first) out += ',';
+    if (!first) raw(',');
     first = false;
     newline();
   }
   void close(char c, bool empty) {
     --level_;
     if (!empty) newline();
-    out += c;
+    raw(c);
   }
   void key(std::string_view k) {
     string(k);
-    out += ':';
-    if (opt_.pretty) out += ' ';
+    raw(':');
+    if (opt_.pretty) raw(' ');
+  }
+
+  // next() and key() for member I of T, whose key is copied as compile time made it.
+  template <class T, std::size_t I>
+  void member_key(bool& first) {
+    using key_text = field_key<T, I>;
+    if constexpr (!key_text::plain) {
+      next(first);
+      key(key_text::name);
+    } else {
+      constexpr std::size_t n = key_text::quoted.size();
+      if (opt_.pretty) {
+        next(first);
+        char* o = room(n + 1);
+        std::memcpy(o, key_text::quoted.data(), n);
+        o[n] = ' ';
+        cur_ = o + n + 1;
+      } else {
+        char* o = room(n + 1);
+        if (!first) *o++ = ',';
+        first = false;
+        std::memcpy(o, key_text::quoted.data(), n);
+        cur_ = o + n;
+      }
+    }
   }
 
   // A raw value's text in this writer's layout: its own whitespace dropped, and indentation
@@ -103,14 +184,15 @@ class writer {
         case '"': {
           const char* start = p++;
           while (*p != '"') p += *p == '\\' ? 2 : 1;
-          out.append(start, ++p);
+          ++p;
+          raw(std::string_view(start, static_cast<std::size_t>(p - start)));
           break;
         }
         case '{': case '[': {
           const char* q = skip_ws(p + 1);
           if (*q == (c == '{' ? '}' : ']')) {
-            out += c;
-            out += *q;
+            raw(c);
+            raw(*q);
             p = q + 1;
           } else {
             open(c);
@@ -120,44 +202,79 @@ class writer {
           break;
         }
         case '}': case ']': close(c, false); ++p; break;
-        case ',': out += ','; newline(); ++p; break;
-        case ':': out += ':'; if (opt_.pretty) out += ' '; ++p; break;
+        case ',': raw(','); newline(); ++p; break;
+        case ':': raw(':'); if (opt_.pretty) raw(' '); ++p; break;
         default: {
           const char* start = p;
           while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ' && *p != '\n' && *p != '\r' && *p != '\t') ++p;
-          out.append(start, p);
+          raw(std::string_view(start, static_cast<std::size_t>(p - start)));
         }
       }
     }
   }
 
  private:
-  void newline() {
-    if (!opt_.pretty) return;
-    out += '\n';
-    out.append(level_ * opt_.indent, ' ');
+  static constexpr std::size_t initial_size = 256;
+
+  struct buffer {
+    std::string text;  // kept at its full size: every byte of it is room
+    bool busy = false;
+  };
+  static buffer& thread_buffer() {
+    thread_local buffer b;
+    return b;
   }
 
-  void escape(char c) {
+  void grow(std::size_t n) {
+    const std::size_t used = static_cast<std::size_t>(cur_ - out_->data());
+    std::size_t size = out_->size() * 2;
+    if (size < used + n) size = used + n;
+    out_->resize(size);
+    out_->resize(out_->capacity());  // whatever the string allocated is room too
+    cur_ = out_->data() + used;
+    lim_ = out_->data() + out_->size();
+  }
+
+  void newline() {
+    if (!opt_.pretty) return;
+    const std::size_t n = level_ * opt_.indent;
+    char* o = room(n + 1);
+    *o++ = '\n';
+    std::memset(o, ' ', n);
+    cur_ = o + n;
+  }
+
+  static char* escape(char* o, char c) {
+    auto put2 = [&](char e) {
+      o[0] = '\\';
+      o[1] = e;
+      return o + 2;
+    };
     switch (c) {
-      case '"': out += "\\\""; return;
-      case '\\': out += "\\\\"; return;
-      case '\b': out += "\\b"; return;
-      case '\f': out += "\\f"; return;
-      case '\n': out += "\\n"; return;
-      case '\r': out += "\\r"; return;
-      case '\t': out += "\\t"; return;
+      case '"': return put2('"');
+      case '\\': return put2('\\');
+      case '\b': return put2('b');
+      case '\f': return put2('f');
+      case '\n': return put2('n');
+      case '\r': return put2('r');
+      case '\t': return put2('t');
       default: {
         static constexpr char hex[] = "0123456789abcdef";
         const auto u = static_cast<unsigned char>(c);
         const char e[6] = {'\\', 'u', '0', '0', hex[u >> 4], hex[u & 15]};
-        out.append(e, 6);
+        std::memcpy(o, e, 6);
+        return o + 6;
       }
     }
   }
 
   const write_options& opt_;
   std::size_t level_ = 0;
+  buffer* shared_ = nullptr;  // the thread's buffer, when this writer has it
+  std::string own_;
+  std::string* out_;
+  char* cur_ = nullptr;
+  char* lim_ = nullptr;
 };
 
 template <class T>
@@ -195,8 +312,7 @@ void write_struct(writer& w, const T& v, const tag_member* tag = nullptr) {
     bool present_empty = false;
     if constexpr (has_extras<T>) present_empty = ((v.*(meta<T>::extras)).present_empty >> index.value) & 1;
     if (member_written(m, present_empty)) {
-      w.next(first);
-      w.key(f.name);
+      w.member_key<T, decltype(index)::value>(first);
       write(w, m);
     }
     if (tag && f.name == tag->after) write_tag();
@@ -261,7 +377,7 @@ template <class T>
 std::string to_json(const T& value, const write_options& options = {}) {
   detail::writer w(options);
   detail::write(w, value);
-  return std::move(w.out);
+  return w.take();
 }
 
 }  // namespace xbl

@@ -1,0 +1,235 @@
+// Reading and writing the library's model types with xbl, nlohmann/json, RapidJSON and simdjson
+// On-Demand: each one makes or takes the very same structs (see contestants.hpp, and
+// equivalence_test.cpp, which checks that they do).
+//
+//   bench DATA_DIR [benchmark options]      DATA_DIR: where make_data wrote the documents
+//
+// Each benchmark reports MB/s (the document's size, the same for every contestant, read or
+// written), documents/s, and as counters:
+//   allocs_per_doc        heap allocations per document, through operator new (replaced below)
+//                         and RapidJSON's allocator
+//   result_allocs_per_doc what the result itself needs: the allocations of a copy of it, one per
+//                         vector and per string too long to be stored inline
+//   peak_bytes            (single documents) the most heap in use at once while one document
+//                         is read or written from nothing, the result included, the input not
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <new>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "alloc_count.hpp"
+#include "contestants.hpp"
+
+// ---- a counting operator new ------------------------------------------------------------------
+
+namespace {
+// Out of line, so that no caller sees malloc and free behind operator new and delete.
+[[gnu::noinline]] void* counted_malloc(std::size_t n) {
+  void* p = std::malloc(n ? n : 1);
+  alloc_count::on_alloc(p);
+  return p;
+}
+[[gnu::noinline]] void* counted_aligned(std::size_t n, std::align_val_t al) {
+  const auto a = static_cast<std::size_t>(al);
+  void* p = std::aligned_alloc(a, (n + a - 1) / a * a);
+  alloc_count::on_alloc(p);
+  return p;
+}
+[[gnu::noinline]] void counted_free(void* p) noexcept {
+  alloc_count::on_free(p);
+  std::free(p);
+}
+}  // namespace
+
+void* operator new(std::size_t n) {
+  if (void* p = counted_malloc(n)) return p;
+  throw std::bad_alloc();
+}
+void* operator new[](std::size_t n) {
+  if (void* p = counted_malloc(n)) return p;
+  throw std::bad_alloc();
+}
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return counted_malloc(n); }
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return counted_malloc(n); }
+void* operator new(std::size_t n, std::align_val_t a) {
+  if (void* p = counted_aligned(n, a)) return p;
+  throw std::bad_alloc();
+}
+void* operator new[](std::size_t n, std::align_val_t a) {
+  if (void* p = counted_aligned(n, a)) return p;
+  throw std::bad_alloc();
+}
+void* operator new(std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept { return counted_aligned(n, a); }
+void* operator new[](std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept {
+  return counted_aligned(n, a);
+}
+void operator delete(void* p) noexcept { counted_free(p); }
+void operator delete[](void* p) noexcept { counted_free(p); }
+void operator delete(void* p, std::size_t) noexcept { counted_free(p); }
+void operator delete[](void* p, std::size_t) noexcept { counted_free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { counted_free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { counted_free(p); }
+void operator delete(void* p, std::align_val_t) noexcept { counted_free(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { counted_free(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { counted_free(p); }
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { counted_free(p); }
+void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept { counted_free(p); }
+void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept { counted_free(p); }
+
+// ---- the benchmarks ---------------------------------------------------------------------------
+
+namespace {
+
+using presence_t = std::vector<xbl::PresenceRecord>;
+using permissions_t = xbl::PermissionCheckBatchResponse;
+using invite_t = xbl::HandleRequest;
+
+template <class T>
+T reference(std::string_view text) {
+  auto r = xbl::from_json<T>(text);
+  if (!r) throw std::runtime_error(fmt::format("{}", r.error()));
+  return std::move(*r);
+}
+
+template <class C, class T>
+void read_bench(benchmark::State& state, const std::vector<std::string_view>& docs, std::size_t bytes) {
+  C c;
+  // Untimed: what the result needs, and the peak of one read from nothing.
+  std::uint64_t result_allocs = 0;
+  for (const auto d : docs) {
+    const T value = c.template read<T>(d);
+    const auto before = alloc_count::allocations;
+    const T copy = value;
+    result_allocs += alloc_count::allocations - before;
+    benchmark::DoNotOptimize(&copy);
+  }
+  if (docs.size() == 1) {
+    alloc_count::peak_scope scope;
+    {
+      C fresh;
+      const T value = fresh.template read<T>(docs[0]);
+      benchmark::DoNotOptimize(&value);
+    }
+    state.counters["peak_bytes"] = static_cast<double>(scope.peak());
+  }
+
+  const auto before = alloc_count::allocations;
+  for (auto _ : state) {
+    for (const auto d : docs) {
+      T value = c.template read<T>(d);
+      benchmark::DoNotOptimize(&value);
+      benchmark::ClobberMemory();
+    }
+  }
+  const double n = static_cast<double>(state.iterations()) * static_cast<double>(docs.size());
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
+  state.SetItemsProcessed(static_cast<std::int64_t>(n));
+  state.counters["allocs_per_doc"] = static_cast<double>(alloc_count::allocations - before) / n;
+  state.counters["result_allocs_per_doc"] = static_cast<double>(result_allocs) / static_cast<double>(docs.size());
+}
+
+template <class C, class T>
+void write_bench(benchmark::State& state, const std::vector<T>& values, bool pretty, std::size_t bytes) {
+  C c;
+  if (values.size() == 1) {
+    alloc_count::peak_scope scope;
+    {
+      C fresh;
+      const auto out = fresh.write(values[0], pretty);
+      benchmark::DoNotOptimize(C::text(out).data());
+    }
+    state.counters["peak_bytes"] = static_cast<double>(scope.peak());
+  }
+  const auto before = alloc_count::allocations;
+  for (auto _ : state) {
+    for (const auto& v : values) {
+      const auto out = c.write(v, pretty);
+      benchmark::DoNotOptimize(C::text(out).data());
+      benchmark::ClobberMemory();
+    }
+  }
+  const double n = static_cast<double>(state.iterations()) * static_cast<double>(values.size());
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
+  state.SetItemsProcessed(static_cast<std::int64_t>(n));
+  state.counters["allocs_per_doc"] = static_cast<double>(alloc_count::allocations - before) / n;
+}
+
+// One data set: its documents as text, and as values (read by the library) for the writers.
+template <class T>
+struct dataset {
+  std::string name;
+  std::vector<std::string_view> docs;
+  std::size_t bytes = 0;
+  bool pretty = false;
+  std::vector<T> values;
+
+  dataset(std::string n, std::vector<std::string_view> d, bool p) : name(std::move(n)), docs(std::move(d)), pretty(p) {
+    for (const auto doc : docs) {
+      bytes += doc.size();
+      values.push_back(reference<T>(doc));
+    }
+  }
+};
+
+// The fastest repetition: on a machine that does other work, the one least disturbed by it.
+double minimum(const std::vector<double>& v) { return *std::min_element(v.begin(), v.end()); }
+
+template <class C, class T>
+void register_for(const dataset<T>& d) {
+  benchmark::RegisterBenchmark(("read/" + d.name + "/" + C::name).c_str(),
+                               [&d](benchmark::State& s) { read_bench<C, T>(s, d.docs, d.bytes); })
+      ->Unit(benchmark::kMicrosecond)
+      ->ComputeStatistics("min", minimum);
+  benchmark::RegisterBenchmark(("write/" + d.name + "/" + C::name).c_str(),
+                               [&d](benchmark::State& s) { write_bench<C, T>(s, d.values, d.pretty, d.bytes); })
+      ->Unit(benchmark::kMicrosecond)
+      ->ComputeStatistics("min", minimum);
+}
+
+template <class T>
+void register_all(const dataset<T>& d) {
+  register_for<contestants::xbl_lib>(d);
+  register_for<contestants::simdjson_lib>(d);
+  register_for<contestants::rapidjson_lib>(d);
+  register_for<contestants::nlohmann_lib>(d);
+}
+
+#ifndef XBL_BENCH_FLAGS
+#define XBL_BENCH_FLAGS ""
+#endif
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (argc != 2) {
+    fmt::print(stderr, "usage: {} DATA_DIR [benchmark options]\n", argv[0]);
+    return 2;
+  }
+  try {
+    static const contestants::inputs in(argv[1]);
+    using contestants::view;
+    static const dataset<presence_t> presence("presence", {view(in.presence)}, false);
+    static const dataset<presence_t> pretty("presence_pretty", {view(in.presence_pretty)}, true);
+    static const dataset<permissions_t> permissions("permissions", {view(in.permissions)}, false);
+    static const dataset<invite_t> invites("invites", in.invite_lines, false);
+    register_all(presence);
+    register_all(pretty);
+    register_all(permissions);
+    register_all(invites);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "bench: {}\n", e.what());
+    return 1;
+  }
+  benchmark::AddCustomContext("compiler", __VERSION__);
+  benchmark::AddCustomContext("flags", XBL_BENCH_FLAGS);
+  benchmark::AddCustomContext("simdjson_implementation", simdjson::get_active_implementation()->name());
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

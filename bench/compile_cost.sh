@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# What it costs to compile code that reads and writes every model type: CPU time and peak memory
+# (GNU time's -v) of one translation unit, with xbl (compile_cost/xbl_models.cpp) and with
+# nlohmann/json (compile_cost/nlohmann_models.cpp), and of the xbl headers alone as the baseline;
+# with g++ and clang++-16, in a debug build (-O0) and in the benchmark's release build.
+#
+#   bench/compile_cost.sh [OUT.json]        (bench/run calls it; needs the `time` package)
+#
+# Prints one line per compile and writes the figures as a JSON array to OUT.json (default
+# bench/compile_cost.json).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="${1:-$root/bench/compile_cost.json}"
+time_bin=/usr/bin/time
+[ -x "$time_bin" ] || { echo "compile_cost: $time_bin is missing (apt-get install time)" >&2; exit 1; }
+
+compilers=(g++ clang++-16)
+units=(xbl_headers_only xbl_models nlohmann_models)
+configs=("-O0" "-O3 -march=native -DNDEBUG")
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+first=1
+echo "[" >"$out"
+printf '%-12s %-18s %-28s %9s %9s\n' compiler unit flags cpu_s peak_MiB
+for cxx in "${compilers[@]}"; do
+  command -v "$cxx" >/dev/null || { echo "compile_cost: $cxx not found" >&2; exit 1; }
+  for config in "${configs[@]}"; do
+    for unit in "${units[@]}"; do
+      # shellcheck disable=SC2086  # the flags are words
+      "$time_bin" -v "$cxx" -std=c++20 $config -I"$root/include" -c "$root/bench/compile_cost/$unit.cpp" \
+        -o "$tmp/$unit.o" 2>"$tmp/time.txt" || { cat "$tmp/time.txt" >&2; exit 1; }
+      user=$(sed -n 's/^\s*User time (seconds): //p' "$tmp/time.txt")
+      sys=$(sed -n 's/^\s*System time (seconds): //p' "$tmp/time.txt")
+      rss=$(sed -n 's/^\s*Maximum resident set size (kbytes): //p' "$tmp/time.txt")
+      cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+      mib=$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }')
+      printf '%-12s %-18s %-28s %9s %9s\n' "$cxx" "$unit" "$config" "$cpu" "$mib"
+      [ "$first" = 1 ] || echo "," >>"$out"
+      first=0
+      printf '  {"compiler": "%s", "version": "%s", "unit": "%s", "flags": "%s", "cpu_seconds": %s, "peak_kib": %s}' \
+        "$cxx" "$("$cxx" -dumpversion)" "$unit" "$config" "$cpu" "$rss" >>"$out"
+    done
+  done
+done
+printf '\n]\n' >>"$out"

@@ -1,0 +1,296 @@
+#!/usr/bin/env python3
+"""Turn the benchmark's JSON output into bench/results.md and bench/results.json.
+
+    report.py --run gcc=FILE --run clang=FILE [--compile FILE] --md OUT.md --json OUT.json
+
+Each --run is the JSON that Google Benchmark wrote (--benchmark_out) for one compiler's build,
+run with repetitions; the median of each benchmark's CPU time is used. --compile is what
+compile_cost.sh wrote. Prints the headline table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+from datetime import datetime, timezone
+from pathlib import Path
+
+CONTESTANTS = ["xbl", "simdjson", "rapidjson", "nlohmann"]
+LABEL = {
+    "xbl": "xbl",
+    "simdjson": "simdjson On-Demand + hand mapping (write: fmt)",
+    "rapidjson": "RapidJSON DOM + hand mapping (write: Writer)",
+    "nlohmann": "nlohmann/json parse + get<T>() (write: dump)",
+}
+SHORT = {"xbl": "xbl", "simdjson": "simdjson", "rapidjson": "RapidJSON", "nlohmann": "nlohmann"}
+DATASETS = ["presence", "presence_pretty", "permissions", "invites"]
+DATASET_LABEL = {
+    "presence": "presence (1,000 records, 1 MB)",
+    "presence_pretty": "presence, pretty (4 spaces)",
+    "permissions": "permissions (100 x 16)",
+    "invites": "invites (10,000 lines)",
+}
+RECORDS = {"presence": 1000, "presence_pretty": 1000}
+
+
+def load_run(path: Path) -> dict:
+    data = json.loads(path.read_text())
+    figures: dict = {}
+    for b in data["benchmarks"]:
+        if b.get("run_type") == "aggregate" and b.get("aggregate_name") != "median":
+            continue
+        op, dataset, lib = b["run_name"].split("/")[:3]
+        unit = {"ns": 1e-3, "us": 1.0, "ms": 1e3, "s": 1e6}[b.get("time_unit", "us")]
+        entry = figures.setdefault((op, dataset, lib), {})
+        # Without repetitions there is no aggregate: the single run is the figure.
+        if b.get("run_type") == "aggregate" or not entry:
+            entry.update(
+                cpu_us=b["cpu_time"] * unit,
+                real_us=b["real_time"] * unit,
+                mb_per_s=b.get("bytes_per_second", 0) / 1e6,
+                docs_per_s=b.get("items_per_second", 0),
+                allocs_per_doc=b.get("allocs_per_doc"),
+                result_allocs_per_doc=b.get("result_allocs_per_doc"),
+                peak_bytes=b.get("peak_bytes"),
+            )
+    return {"context": data["context"], "figures": figures}
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def fmt_num(x: float | None, digits: int = 0) -> str:
+    if x is None:
+        return "–"
+    if digits == 0:
+        return f"{x:,.0f}"
+    return f"{x:,.{digits}f}"
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    out = ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
+    out += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(out)
+
+
+def figure_table(runs: dict, op: str, key: str, digits: int = 0, datasets=DATASETS) -> str:
+    headers = ["data set", "compiler"] + [SHORT[c] for c in CONTESTANTS]
+    rows = []
+    for ds in datasets:
+        for comp, run in runs.items():
+            f = run["figures"]
+            rows.append([DATASET_LABEL[ds], comp] + [fmt_num(f.get((op, ds, c), {}).get(key), digits) for c in CONTESTANTS])
+    return table(headers, rows)
+
+
+def ratio(runs, comp, op, ds, other) -> float | None:
+    f = runs[comp]["figures"]
+    a, b = f.get((op, ds, "xbl")), f.get((op, ds, other))
+    if not a or not b:
+        return None
+    return b["cpu_us"] / a["cpu_us"]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--run", action="append", required=True, help="COMPILER=benchmark.json")
+    ap.add_argument("--compile")
+    ap.add_argument("--md", required=True)
+    ap.add_argument("--json", required=True)
+    args = ap.parse_args()
+
+    runs = {}
+    for spec in args.run:
+        name, path = spec.split("=", 1)
+        runs[name] = load_run(Path(path))
+    compile_cost = json.loads(Path(args.compile).read_text()) if args.compile else []
+
+    # ---- targets -----------------------------------------------------------------------------
+    targets = []
+
+    def target(what: str, value: float | None, goal: float, higher_is_better: bool = True, unit: str = "x"):
+        met = value is not None and (value >= goal if higher_is_better else value <= goal)
+        targets.append({"target": what, "value": value, "goal": goal, "met": met, "unit": unit})
+
+    for comp in runs:
+        for ds in ["presence", "permissions"]:
+            target(f"{comp}: read {ds}, xbl vs simdjson On-Demand", ratio(runs, comp, "read", ds, "simdjson"), 1.0)
+            target(f"{comp}: read {ds}, xbl vs nlohmann/json", ratio(runs, comp, "read", ds, "nlohmann"), 8.0)
+            target(f"{comp}: read {ds}, xbl vs RapidJSON", ratio(runs, comp, "read", ds, "rapidjson"), 1.5)
+            target(f"{comp}: write {ds}, xbl vs nlohmann/json", ratio(runs, comp, "write", ds, "nlohmann"), 15.0)
+            target(f"{comp}: write {ds}, xbl vs RapidJSON Writer", ratio(runs, comp, "write", ds, "rapidjson"), 1.7)
+        f = runs[comp]["figures"]
+        for op in ["read", "write"]:
+            a, b = f.get((op, "presence", "xbl")), f.get((op, "presence_pretty", "xbl"))
+            extra = (b["cpu_us"] / a["cpu_us"] - 1) * 100 if a and b else None
+            target(f"{comp}: {op}, pretty document's extra time per record", extra, 15.0, False, "%")
+        for ds in ["presence", "permissions"]:
+            r = f.get(("read", ds, "xbl"), {})
+            if r.get("allocs_per_doc") is not None:
+                beyond = r["allocs_per_doc"] - r["result_allocs_per_doc"]
+                target(f"{comp}: read {ds}, allocations beyond the result's strings and vectors", beyond, 0.5,
+                       False, "allocations")
+
+    # ---- machine -----------------------------------------------------------------------------
+    any_ctx = next(iter(runs.values()))["context"]
+    try:
+        kernel = subprocess.run(["uname", "-sr"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        kernel = platform.platform()
+    machine = {
+        "cpu": cpu_model(),
+        "cpus": any_ctx.get("num_cpus"),
+        "mhz_per_cpu": any_ctx.get("mhz_per_cpu"),
+        "kernel": kernel,
+        "load_avg": any_ctx.get("load_avg"),
+        "date": any_ctx.get("date"),
+        "simdjson_implementation": any_ctx.get("simdjson_implementation"),
+    }
+    compilers = {c: {"compiler": r["context"].get("compiler"), "flags": r["context"].get("flags")} for c, r in runs.items()}
+
+    # ---- results.json ------------------------------------------------------------------------
+    raw = {
+        "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "machine": machine,
+        "compilers": compilers,
+        "benchmarks": [
+            dict(compiler=comp, op=op, dataset=ds, library=lib, **vals)
+            for comp, run in runs.items()
+            for (op, ds, lib), vals in sorted(run["figures"].items())
+        ],
+        "compile_cost": compile_cost,
+        "targets": targets,
+    }
+    Path(args.json).write_text(json.dumps(raw, indent=2) + "\n")
+
+    # ---- results.md --------------------------------------------------------------------------
+    md = []
+    md.append("# Benchmark results\n")
+    md.append("Written by `bench/run`; the raw figures are in `results.json`. Each figure is the median CPU time "
+              "of the repetitions Google Benchmark made (see `bench/run` for how many); MB/s is the document's "
+              "size over the time, for reading and for writing alike, so that every contestant is measured against "
+              "the same bytes.\n")
+    md.append(table(["", ""], [
+        ["date", str(machine["date"])],
+        ["CPU", f'{machine["cpu"]}, {machine["cpus"]} cores as seen, {machine["mhz_per_cpu"]} MHz'],
+        ["kernel", machine["kernel"]],
+        ["load average when the run started", ", ".join(f"{x:.2f}" for x in (machine["load_avg"] or []))],
+        ["simdjson's kernel", str(machine["simdjson_implementation"])],
+    ] + [[f"compiler ({c})", f'{v["compiler"]}; flags `{v["flags"]}`'] for c, v in compilers.items()]))
+    md.append("")
+    md.append("Contestants, each producing the same `xbl::` structs (checked by `bench/equivalence_test.cpp`):\n")
+    for c in CONTESTANTS:
+        md.append(f"- **{SHORT[c]}**: {LABEL[c]}")
+    md.append("")
+
+    md.append("## Targets\n")
+    md.append(table(["target", "measured", "goal", "met"], [
+        [t["target"],
+         "–" if t["value"] is None else (f'{t["value"]:.2f}' + (" %" if t["unit"] == "%" else "x" if t["unit"] == "x" else "")),
+         (f'≥ {t["goal"]:g}x' if t["unit"] == "x" else f'< {t["goal"]:g} %' if t["unit"] == "%" else "0"),
+         "yes" if t["met"] else "**no**"] for t in targets]))
+    md.append("")
+
+    md.append("## Speed ratios: other library's time / xbl's time\n")
+    rows = []
+    for op in ["read", "write"]:
+        for ds in DATASETS:
+            for comp in runs:
+                rows.append([op, DATASET_LABEL[ds], comp] +
+                            [fmt_num(ratio(runs, comp, op, ds, o), 2) for o in CONTESTANTS[1:]])
+    md.append(table(["", "data set", "compiler"] + [f"xbl vs {SHORT[o]}" for o in CONTESTANTS[1:]], rows))
+    md.append("")
+
+    sections = [
+        ("Read, MB/s", "read", "mb_per_s", 0),
+        ("Read, documents/s", "read", "docs_per_s", 0),
+        ("Read, CPU time per document (µs)", "read", "cpu_us", 2),
+        ("Write, MB/s", "write", "mb_per_s", 0),
+        ("Write, documents/s", "write", "docs_per_s", 0),
+        ("Write, CPU time per document (µs)", "write", "cpu_us", 2),
+        ("Read, heap allocations per document", "read", "allocs_per_doc", 1),
+        ("Write, heap allocations per document", "write", "allocs_per_doc", 1),
+    ]
+    for title, op, key, digits in sections:
+        md.append(f"## {title}\n")
+        md.append(figure_table(runs, op, key, digits))
+        md.append("")
+    md.append("The result itself needs, per document (the allocations of a copy of it: one per vector and per string "
+              "too long to be kept inline):\n")
+    first = next(iter(runs.values()))["figures"]
+    md.append(table(["data set", "allocations"], [
+        [DATASET_LABEL[ds], fmt_num(first.get(("read", ds, "xbl"), {}).get("result_allocs_per_doc"), 1)]
+        for ds in DATASETS]))
+    md.append("")
+    md.append("## Peak heap, one 1 MB document (KiB)\n")
+    md.append("The most heap in use at once while one document is read or written from nothing (a new parser for "
+              "simdjson): the result or output included, the input text not.\n")
+    rows = []
+    for op in ["read", "write"]:
+        for ds in ["presence", "presence_pretty"]:
+            for comp, run in runs.items():
+                rows.append([op, DATASET_LABEL[ds], comp] + [
+                    fmt_num((run["figures"].get((op, ds, c), {}).get("peak_bytes") or 0) / 1024) for c in CONTESTANTS])
+    md.append(table(["", "data set", "compiler"] + [SHORT[c] for c in CONTESTANTS], rows))
+    md.append("")
+
+    md.append("## Pretty document: extra time per record (xbl)\n")
+    rows = []
+    for comp, run in runs.items():
+        f = run["figures"]
+        for op in ["read", "write"]:
+            vals = []
+            for c in CONTESTANTS:
+                a, b = f.get((op, "presence", c)), f.get((op, "presence_pretty", c))
+                vals.append(f'{(b["cpu_us"] / a["cpu_us"] - 1) * 100:+.0f} %' if a and b else "–")
+            rows.append([op, comp] + vals)
+    md.append(table(["", "compiler"] + [SHORT[c] for c in CONTESTANTS], rows))
+    md.append("")
+
+    if compile_cost:
+        md.append("## Compile cost of one translation unit that reads and writes every model type\n")
+        md.append("CPU seconds (user + system) and peak memory of the compiler, from `/usr/bin/time -v` "
+                  "(`bench/compile_cost.sh`). `xbl_headers_only` includes the headers and instantiates nothing; "
+                  "the nlohmann unit includes them too, for the model types.\n")
+        md.append(table(["compiler", "flags", "unit", "CPU s", "peak MiB"], [
+            [f'{c["compiler"]} {c["version"]}', f'`{c["flags"]}`', c["unit"], f'{c["cpu_seconds"]:.2f}',
+             f'{c["peak_kib"] / 1024:.0f}'] for c in compile_cost]))
+        md.append("")
+
+    notes = Path(__file__).with_name("results_notes.md")
+    if notes.exists():
+        md.append(notes.read_text().rstrip() + "\n")
+
+    Path(args.md).write_text("\n".join(md) + "\n")
+
+    # ---- headline ------------------------------------------------------------------------------
+    print()
+    print("Read / write, MB/s (median CPU time):")
+    head = ["op", "data set", "compiler"] + [SHORT[c] for c in CONTESTANTS]
+    rows = []
+    for op in ["read", "write"]:
+        for ds in DATASETS:
+            for comp, run in runs.items():
+                rows.append([op, ds, comp] + [fmt_num(run["figures"].get((op, ds, c), {}).get("mb_per_s")) for c in CONTESTANTS])
+    widths = [max(len(str(r[i])) for r in rows + [head]) for i in range(len(head))]
+    for r in [head] + rows:
+        print("  ".join(str(x).rjust(w) for x, w in zip(r, widths)))
+    print()
+    for t in targets:
+        v = "–" if t["value"] is None else f'{t["value"]:.2f}'
+        print(f'{"met   " if t["met"] else "MISSED"}  {t["target"]}: {v}')
+    print(f"\nwrote {args.md} and {args.json}")
+
+
+if __name__ == "__main__":
+    main()
