@@ -13,6 +13,7 @@
 //   peak_bytes            (single documents) the most heap in use at once while one document
 //                         is read or written from nothing, the result included, the input not
 #include <benchmark/benchmark.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -206,6 +207,13 @@ void register_all(const dataset<T>& d) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // glibc gives the top of its heap back to the kernel when a free leaves more than the trim
+  // threshold there, and the next read faults those pages in again. Whether a contestant's last
+  // frees land on the top is an accident of allocation order, not a property of its parser, and
+  // it moved one contestant's time by up to 40% from run to run: so no contestant's heap is
+  // trimmed, and none is served by mmap, which would fault the same way.
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
   benchmark::Initialize(&argc, argv);
   if (argc != 2) {
     fmt::print(stderr, "usage: {} DATA_DIR [benchmark options]\n", argv[0]);
