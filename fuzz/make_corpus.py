@@ -60,19 +60,52 @@ MODELS = {
 
 
 def sample_targets(sample):
-    """Which model targets a reference sample is a payload of."""
+    """Which model targets a payload (a reference sample, a test's text) is likely to be."""
     s = sample.lstrip()
     if s.startswith("["):
-        return ["presence_response"]
-    if '"responses"' in s:
+        return ["presence_response"] if re.search(r'"?(xuid|state)"?\s*:', s) else []
+    keys = set(re.findall(r'"?([A-Za-z]+)"?\s*:', s[:400]))
+    if "responses" in keys:
         return ["permission_check_batch_response"]
-    if '"users"' in s:
+    if "users" in keys:
         return ["permission_check_batch_request"]
-    if '"activity"' in s:
+    if "type" in keys and "sessionRef" in keys:
+        if '"transfer"' in s:
+            return ["handle_request", "transfer_handle_request"]
+        if '"invite"' in s:
+            return ["handle_request", "invite_handle_request", "invite_handle"]
         return ["handle_request", "activity_handle_request"]
-    if '"invite"' in s:
-        return ["handle_request", "invite_handle_request"]
+    for key, target in [("devices", "presence_record"), ("lastSeen", "presence_record"),
+                        ("titles", "device_record"), ("placement", "title_record"),
+                        ("richPresence", "activity_record"), ("isAllowed", "permission_result"),
+                        ("permissions", "permission_user_response"), ("viewers", "broadcast_record"),
+                        ("idType", "media_record"), ("reason", "permission_reason"),
+                        ("anonymousUser", "permission_user"), ("templateName", "session_ref"),
+                        ("contextString", "invite_attributes"), ("deviceType", "last_seen_record")]:
+        if key in keys:
+            return [target]
     return []
+
+
+def test_texts():
+    """The JSON texts written in the tests' sources as raw string literals."""
+    out = []
+    for f in sorted((root / "tests").rglob("*.cpp")):
+        for delim, body in re.findall(r'R"(\w*)\((.*?)\)\1"', f.read_text(encoding="utf-8"), re.S):
+            if body.lstrip()[:1] in "{[" and len(body) <= 65536:
+                out.append(body)
+    return out
+
+
+def loose_json(text):
+    """The value of a text in the reference's loose style (comments, trailing commas), or None."""
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    text = re.sub(r'^(\s*(?:[^"\n]*"[^"\n]*")*[^"\n]*?)//.*$', r"\1", text, flags=re.M)
+    text = re.sub(r",(\s*[}\]])", r"\1", text)
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
 
 
 def png(width, height, crc_ok=True):
@@ -87,7 +120,7 @@ def main():
     for target, payloads in MODELS.items():
         for p in payloads:
             put(target, p)
-    for sample in seed_samples():
+    for sample in seed_samples() + test_texts():
         for target in sample_targets(sample):
             put(target, sample)
         put("raw_json", sample)
@@ -101,24 +134,33 @@ def main():
         if name.startswith("presence"):
             put("presence_response", data)
             try:
-                for record in json.loads(data):
-                    put("presence_record", json.dumps(record))
+                for record in loose_json(data.decode("utf-8", "replace")) or []:
+                    put("presence_record", json.dumps(record, ensure_ascii=False))
                     for device in record.get("devices", []):
-                        put("device_record", json.dumps(device))
+                        put("device_record", json.dumps(device, ensure_ascii=False))
                         for title in device.get("titles", []):
-                            put("title_record", json.dumps(title))
-                            if "activity" in title:
-                                put("activity_record", json.dumps(title["activity"]))
-            except (ValueError, AttributeError, TypeError):
+                            put("title_record", json.dumps(title, ensure_ascii=False))
+                            activity = title.get("activity")
+                            if activity:
+                                put("activity_record", json.dumps(activity, ensure_ascii=False))
+                                for key, target in [("media", "media_record"), ("broadcast", "broadcast_record")]:
+                                    if key in activity:
+                                        put(target, json.dumps(activity[key], ensure_ascii=False))
+                    if "lastSeen" in record:
+                        put("last_seen_record", json.dumps(record["lastSeen"], ensure_ascii=False))
+            except (AttributeError, TypeError):
                 pass
         elif name.startswith("privacy") and b"responses" in data:
             put("permission_check_batch_response", data)
             try:
-                for response in json.loads(data)["responses"]:
+                for response in (loose_json(data.decode("utf-8", "replace")) or {})["responses"]:
                     put("permission_user_response", json.dumps(response))
+                    put("permission_user", json.dumps(response.get("user")))
                     for result in response.get("permissions", []):
                         put("permission_result", json.dumps(result))
-            except (ValueError, KeyError, TypeError, AttributeError):
+                        for reason in result.get("reasons", []):
+                            put("permission_reason", json.dumps(reason))
+            except (KeyError, TypeError, AttributeError):
                 pass
         elif name.startswith("privacy"):
             put("permission_check_batch_request", data)

@@ -675,6 +675,17 @@ constexpr std::size_t utf8_sequence_length(const unsigned char* p, const unsigne
   return 0;
 }
 
+// Whether the bytes from p to `end` (fewer than a whole sequence) are the start of a well-formed
+// one: then the text was cut short, which is unexpected_end, not invalid_utf8.
+constexpr bool utf8_cut_short(const unsigned char* p, const unsigned char* end) noexcept {
+  const auto have = static_cast<std::size_t>(end - p);
+  if (have == 0 || have >= 4) return false;
+  // The missing bytes are given the smallest value their place allows after this lead byte.
+  unsigned char whole[4] = {p[0], static_cast<unsigned char>(p[0] == 0xE0 ? 0xA0 : p[0] == 0xF0 ? 0x90 : 0x80), 0x80, 0x80};
+  for (std::size_t i = 1; i < have; ++i) whole[i] = p[i];
+  return utf8_sequence_length(whole, whole + 4) > have;
+}
+
 // Offset of the first byte that does not start a well-formed sequence, or npos.
 inline std::size_t utf8_invalid_offset(std::string_view s) noexcept {
   const auto* b = reinterpret_cast<const unsigned char*>(s.data());
@@ -878,12 +889,34 @@ inline void append_pointer_token(std::string& out, std::string_view token) {
   }
 }
 
-inline std::string quoted(std::string_view s) {
+// A text from the input as an error message shows it: in quotes, on one line (a control character,
+// a quote or a backslash as its JSON escape), and cut after `limit` bytes, at a character boundary,
+// with the size said, so that a hostile megabyte-long key makes a message of a line, not a megabyte.
+inline std::string quoted(std::string_view s, std::size_t limit = 64) {
+  std::size_t shown = s.size();
+  if (shown > limit) {
+    shown = limit;
+    while (shown > 0 && (static_cast<unsigned char>(s[shown]) & 0xC0) == 0x80) --shown;
+  }
   std::string out;
-  out.reserve(s.size() + 2);
+  out.reserve(shown + 2);
   out += '"';
-  out += s;
+  for (const char c : s.substr(0, shown)) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u < 0x20 || u == 0x7F) {
+      constexpr char hex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += hex[u >> 4];
+      out += hex[u & 15];
+    } else {
+      out += c;
+    }
+  }
   out += '"';
+  if (shown < s.size()) out += "... (" + std::to_string(s.size()) + " bytes)";
   return out;
 }
 
@@ -1052,7 +1085,8 @@ class scanner {
       t.negative = true;
       ++p;
     }
-    if (p >= end || *p < '0' || *p > '9') {
+    if (p >= end) return fail(errc::unexpected_end, end, "the text ends inside a number");
+    if (*p < '0' || *p > '9') {
       return fail(errc::invalid_number, t.begin, "expected a digit after '-' (NaN and Infinity are not JSON)");
     }
     if (*p == '0') {
@@ -1064,14 +1098,16 @@ class scanner {
     if (p < end && *p == '.') {
       ++p;
       t.integer = false;
-      if (p >= end || *p < '0' || *p > '9') return fail(errc::invalid_number, t.begin, "expected a digit after '.'");
+      if (p >= end) return fail(errc::unexpected_end, end, "the text ends inside a number");
+      if (*p < '0' || *p > '9') return fail(errc::invalid_number, t.begin, "expected a digit after '.'");
       while (p < end && *p >= '0' && *p <= '9') ++p;
     }
     if (p < end && (*p == 'e' || *p == 'E')) {
       ++p;
       t.integer = false;
       if (p < end && (*p == '+' || *p == '-')) ++p;
-      if (p >= end || *p < '0' || *p > '9') return fail(errc::invalid_number, t.begin, "expected a digit in the exponent");
+      if (p >= end) return fail(errc::unexpected_end, end, "the text ends inside a number");
+      if (*p < '0' || *p > '9') return fail(errc::invalid_number, t.begin, "expected a digit in the exponent");
       while (p < end && *p >= '0' && *p <= '9') ++p;
     }
     t.end = p;
@@ -1103,7 +1139,11 @@ class scanner {
         do {
           const std::size_t n = utf8_sequence_length(reinterpret_cast<const unsigned char*>(p),
                                                      reinterpret_cast<const unsigned char*>(end));
-          if (n == 0) return fail(errc::invalid_utf8, p, "invalid UTF-8 in a string (" + describe_here() + ")");
+          if (n == 0) {
+            if (utf8_cut_short(reinterpret_cast<const unsigned char*>(p), reinterpret_cast<const unsigned char*>(end)))
+              return fail(errc::unexpected_end, end, "the text ends inside a string");
+            return fail(errc::invalid_utf8, p, "invalid UTF-8 in a string (" + describe_here() + ")");
+          }
           p += n;
         } while (p < end && static_cast<unsigned char>(*p) >= 0x80);
         continue;

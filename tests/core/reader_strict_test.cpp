@@ -227,11 +227,14 @@ TEST_CASE("strict: numbers outside the RFC 8259 grammar are invalid_number") {
   };
   for (const auto& p : probes) {
     INFO(p.text);
+    // Alone, a number the text cuts before its grammar is done ("1.", "1e+", "-") is a text that
+    // ended too soon; followed by anything, it is a malformed number.
     const auto d = read_error<double>(p.text);
-    CHECK(d.code == p.code);
-    CHECK(d.offset == 0);
+    const bool cut = p.code == xbl::errc::invalid_number && std::string_view("-.eE+").find(p.text.back()) != std::string_view::npos;
+    CHECK(d.code == (cut ? xbl::errc::unexpected_end : p.code));
+    CHECK(d.offset == (cut ? p.text.size() : 0));
     CHECK_FALSE(d.message.empty());
-    CHECK(read_error<xbl::raw_json>(p.text).code == p.code);
+    CHECK(read_error<xbl::raw_json>(p.text).code == d.code);
     const auto in_array = read_error<xbl::raw_json>("[1, " + std::string(p.text) + "]");
     CHECK(in_array.code == p.code);
     CHECK(in_array.offset == 4);

@@ -44,7 +44,7 @@ struct xbl::meta<inspect::Finding> {
 
 namespace inspect {
 
-inline std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+using xbl::detail::quoted;
 
 inline bool same_name(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;

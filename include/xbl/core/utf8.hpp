@@ -38,6 +38,17 @@ constexpr std::size_t utf8_sequence_length(const unsigned char* p, const unsigne
   return 0;
 }
 
+// Whether the bytes from p to `end` (fewer than a whole sequence) are the start of a well-formed
+// one: then the text was cut short, which is unexpected_end, not invalid_utf8.
+constexpr bool utf8_cut_short(const unsigned char* p, const unsigned char* end) noexcept {
+  const auto have = static_cast<std::size_t>(end - p);
+  if (have == 0 || have >= 4) return false;
+  // The missing bytes are given the smallest value their place allows after this lead byte.
+  unsigned char whole[4] = {p[0], static_cast<unsigned char>(p[0] == 0xE0 ? 0xA0 : p[0] == 0xF0 ? 0x90 : 0x80), 0x80, 0x80};
+  for (std::size_t i = 1; i < have; ++i) whole[i] = p[i];
+  return utf8_sequence_length(whole, whole + 4) > have;
+}
+
 // Offset of the first byte that does not start a well-formed sequence, or npos.
 inline std::size_t utf8_invalid_offset(std::string_view s) noexcept {
   const auto* b = reinterpret_cast<const unsigned char*>(s.data());

@@ -1,0 +1,354 @@
+#include "xbl_test.hpp"
+
+#include <malloc.h>
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <new>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// Inputs written to hurt: each names the exact error it must give, and would fail if the guard
+// behind it were taken away. The readers they go through are the ones a capture tool uses.
+
+// ---- a heap meter: every operator new of the test binary goes through it ---------------------------
+
+namespace {
+struct heap_meter {
+  static inline std::size_t live = 0;
+  static inline std::size_t peak = 0;
+  static void on_alloc(void* p) noexcept {
+    if (!p) return;
+    live += malloc_usable_size(p);
+    if (live > peak) peak = live;
+  }
+  static void on_free(void* p) noexcept {
+    if (p) live -= malloc_usable_size(p);
+  }
+  // The most heap in use at once during f(), above what was in use before it.
+  template <class F>
+  static std::size_t peak_during(F&& f) {
+    const std::size_t base = live;
+    peak = live;
+    f();
+    return peak - base;
+  }
+};
+
+void* metered_new(std::size_t n) {
+  void* p = std::malloc(n ? n : 1);
+  if (!p) throw std::bad_alloc();
+  heap_meter::on_alloc(p);
+  return p;
+}
+void metered_delete(void* p) noexcept {
+  heap_meter::on_free(p);
+  std::free(p);
+}
+}  // namespace
+
+void* operator new(std::size_t n) { return metered_new(n); }
+void* operator new[](std::size_t n) { return metered_new(n); }
+void operator delete(void* p) noexcept { metered_delete(p); }
+void operator delete[](void* p) noexcept { metered_delete(p); }
+void operator delete(void* p, std::size_t) noexcept { metered_delete(p); }
+void operator delete[](void* p, std::size_t) noexcept { metered_delete(p); }
+
+namespace {
+
+template <class T>
+xbl::error error_of(std::string_view text, const xbl::read_options& options = {}) {
+  auto r = xbl::from_json<T>(text, options);
+  REQUIRE_MESSAGE(!r.has_value(), "read although it must not: ", std::string(text.substr(0, 80)));
+  return r.error();
+}
+
+std::string nested(std::size_t depth) { return std::string(depth, '['); }
+
+xbl::read_options keeping() {
+  xbl::read_options o;
+  o.unknown_keys = xbl::unknown_key_policy::keep;
+  return o;
+}
+
+std::string file_text(const char* name) {
+  std::ifstream in(std::string(XBL_TEST_DATA_DIR) + "/" + name, std::ios::binary);
+  REQUIRE(in);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+// ---- depth ------------------------------------------------------------------------------------------
+
+TEST_CASE("hostile: a million nested arrays fail with depth_exceeded wherever they stand") {
+  const std::string deep = nested(1'000'000);
+  CHECK(error_of<xbl::raw_json>(deep).code == xbl::errc::depth_exceeded);
+  CHECK(error_of<xbl::raw_json>(deep, xbl::read_options::lenient()).code == xbl::errc::depth_exceeded);
+
+  // In a member the model does not know: skipped, kept or refused, the depth guard stands first.
+  const std::string in_unknown = R"({"id":"m","zzz":)" + deep;
+  for (const auto policy : {xbl::unknown_key_policy::skip, xbl::unknown_key_policy::keep}) {
+    xbl::read_options o;
+    o.unknown_keys = policy;
+    const auto e = error_of<xbl::MediaRecord>(in_unknown, o);
+    CHECK(e.code == xbl::errc::depth_exceeded);
+    CHECK(e.path.rfind("/zzz/0/0", 0) == 0);
+  }
+  // Objects nest as deep as arrays do.
+  std::string objects;
+  for (int i = 0; i < 1'000'000; ++i) objects += R"({"a":)";
+  CHECK(error_of<xbl::raw_json>(objects).code == xbl::errc::depth_exceeded);
+  // And a typed reader stops at the first level that is not its type.
+  CHECK(error_of<std::vector<xbl::PresenceRecord>>(deep).code == xbl::errc::type_mismatch);
+}
+
+// ---- numbers ----------------------------------------------------------------------------------------
+
+TEST_CASE("hostile: a 100 MB string of digits is a number only raw_json can hold, read in one pass") {
+  const std::string digits(100u << 20, '7');
+  CHECK(error_of<std::uint64_t>(digits).code == xbl::errc::number_out_of_range);
+  CHECK(error_of<std::int32_t>("-" + digits).code == xbl::errc::number_out_of_range);
+  CHECK(error_of<double>(digits).code == xbl::errc::number_out_of_range);
+
+  const std::string member = R"({"id":"b","viewers":)" + digits + "}";
+  const auto e = error_of<xbl::BroadcastRecord>(member);
+  CHECK(e.code == xbl::errc::number_out_of_range);
+  CHECK(e.path == "/viewers");
+  CHECK(e.offset == 20);
+  CHECK(e.message.size() < 200);
+
+  // Nothing silently lost: kept as raw JSON, it is every digit.
+  const auto raw = xbl::from_json<xbl::raw_json>(digits);
+  REQUIRE(raw.has_value());
+  CHECK(raw->text().size() == digits.size());
+}
+
+TEST_CASE("hostile: 1e999999999 is out of range for a double, not infinity") {
+  CHECK(error_of<double>("1e999999999").code == xbl::errc::number_out_of_range);
+  CHECK(error_of<double>("-1e999999999").code == xbl::errc::number_out_of_range);
+  CHECK(error_of<float>("1e39").code == xbl::errc::number_out_of_range);
+  CHECK(error_of<std::int64_t>("1e999999999").code == xbl::errc::type_mismatch);
+  const auto e = error_of<xbl::BroadcastRecord>(R"({"viewers":1e999999999})");
+  CHECK(e.code == xbl::errc::type_mismatch);
+  CHECK(e.path == "/viewers");
+  // It is JSON, so raw_json keeps it as written.
+  const auto raw = xbl::from_json<xbl::raw_json>("1e999999999");
+  REQUIRE(raw.has_value());
+  CHECK(raw->text() == "1e999999999");
+}
+
+TEST_CASE("hostile: -0 is zero for an integer and negative zero for a double, and writes back") {
+  const auto i = xbl::from_json<std::int64_t>("-0");
+  REQUIRE(i.has_value());
+  CHECK(*i == 0);
+  const auto u = xbl::from_json<std::uint32_t>("-0");
+  REQUIRE(u.has_value());
+  CHECK(*u == 0);
+  const auto d = xbl::from_json<double>("-0");
+  REQUIRE(d.has_value());
+  CHECK(*d == 0.0);
+  CHECK(std::signbit(*d));
+  CHECK(xbl::to_json(*d) == "-0");
+  // -0 is not a way to write a negative count: -1 is.
+  CHECK(error_of<std::uint32_t>("-1").code == xbl::errc::number_out_of_range);
+  CHECK(error_of<double>("-").code == xbl::errc::unexpected_end);
+  CHECK(error_of<double>("-x").code == xbl::errc::invalid_number);
+  CHECK(error_of<double>("-00").code == xbl::errc::invalid_number);
+}
+
+TEST_CASE("hostile: 18446744073709551616 is one past a 64-bit XUID") {
+  const auto e = error_of<xbl::PermissionUser>(R"({"xuid":"18446744073709551616"})");
+  CHECK(e.code == xbl::errc::number_out_of_range);
+  CHECK(e.path == "/xuid");
+  CHECK(e.offset == 8);
+  const auto max = xbl::from_json<xbl::PermissionUser>(R"({"xuid":"18446744073709551615"})");
+  REQUIRE(max.has_value());
+  REQUIRE(max->xuid.has_value());
+  CHECK(max->xuid->value() == UINT64_MAX);
+  CHECK(error_of<xbl::Xuid>("\"99999999999999999999999\"").code == xbl::errc::number_out_of_range);
+  // A XUID is a string on the wire; a bare number is the wrong kind, however large.
+  CHECK(error_of<xbl::PermissionUser>(R"({"xuid":18446744073709551616})").code == xbl::errc::type_mismatch);
+  CHECK(error_of<std::uint64_t>("18446744073709551616").code == xbl::errc::number_out_of_range);
+}
+
+// ---- bytes ------------------------------------------------------------------------------------------
+
+TEST_CASE("hostile: every class of invalid UTF-8 is invalid_utf8 at its first byte, in values and keys") {
+  struct bad {
+    const char* what;
+    std::string bytes;
+    std::size_t at = 0;  // of the first byte that is wrong
+  };
+  const bad cases[] = {
+      {"a stray continuation byte", "\x80"},
+      {"a continuation byte after a whole character", "a\xC3\xA9\xA9", 3},
+      {"an overlong two-byte form", "\xC0\xAF"},
+      {"an overlong C1 lead", "\xC1\xBF"},
+      {"an overlong three-byte form", "\xE0\x80\xAF"},
+      {"an overlong four-byte form", "\xF0\x80\x80\xAF"},
+      {"an encoded high surrogate", "\xED\xA0\x80"},
+      {"an encoded low surrogate", "\xED\xBF\xBF"},
+      {"a code point past U+10FFFF", "\xF4\x90\x80\x80"},
+      {"the lead byte F5", "\xF5\x80\x80\x80"},
+      {"the byte FF", "\xFF"},
+      {"a two-byte lead without its continuation", "\xC3" "a"},
+      {"a three-byte lead cut by the closing quote", "\xE2\x82"},
+      {"a four-byte lead cut by another lead", "\xF0\x9F\xC3\xA9"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.what);
+    const auto value = error_of<xbl::MediaRecord>(R"({"name":")" + c.bytes + R"("})");
+    CHECK(value.code == xbl::errc::invalid_utf8);
+    CHECK(value.path == "/name");
+    CHECK(value.offset == 9 + c.at);
+    const auto key = error_of<xbl::MediaRecord>("{\"" + c.bytes + "\":1}");
+    CHECK(key.code == xbl::errc::invalid_utf8);
+    const auto skipped = error_of<xbl::MediaRecord>(R"({"zzz":[")" + c.bytes + R"("]})");
+    CHECK(skipped.code == xbl::errc::invalid_utf8);
+    CHECK(skipped.path == "/zzz/0");
+  }
+  // The same bytes written as escapes are text, not UTF-8: an unpaired surrogate escape is its own error.
+  CHECK(error_of<std::string>(R"("\ud800")").code == xbl::errc::invalid_escape);
+}
+
+TEST_CASE("hostile: a payload cut at every byte is an unexpected end, never a value") {
+  // Real payloads: the reference's presence sample and permission response, as the library writes them.
+  std::string seed = file_text("presence_seed.json");
+  seed[seed.find(';')] = ':';  // the sample's one typo
+  const auto presence = xbl::from_json<std::vector<xbl::PresenceRecord>>(seed, xbl::read_options::lenient());
+  REQUIRE(presence.has_value());
+  const auto permissions = xbl::from_json<xbl::PermissionCheckBatchResponse>(file_text("privacy_response_seed.json"),
+                                                                             xbl::read_options::lenient());
+  REQUIRE(permissions.has_value());
+
+  auto every_prefix = [](const auto& value, bool pretty) {
+    using T = std::remove_cvref_t<decltype(value)>;
+    const std::string text = xbl::to_json(value, {.pretty = pretty, .indent = 2});
+    REQUIRE(xbl::from_json<T>(text).has_value());
+    std::size_t failures = 0;
+    for (std::size_t n = 0; n < text.size(); ++n) {
+      // A copy of exactly n bytes, so that a read past the prefix is a sanitizer error.
+      const std::unique_ptr<char[]> cut(new char[n ? n : 1]);
+      std::memcpy(cut.get(), text.data(), n);
+      const auto r = xbl::from_json<T>(std::string_view(cut.get(), n));
+      if (r.has_value() || r.error().code != xbl::errc::unexpected_end || r.error().offset != n) {
+        ++failures;
+        CAPTURE(n);
+        CHECK(!r.has_value());
+        if (!r.has_value()) {
+          CHECK(r.error().code == xbl::errc::unexpected_end);
+          CHECK(r.error().offset == n);
+        }
+      }
+    }
+    CHECK(failures == 0);
+  };
+  every_prefix(*presence, false);
+  every_prefix(*presence, true);
+  every_prefix(*permissions, false);
+
+  // Cut inside a multi-byte character, the text is short, not malformed.
+  CHECK(error_of<std::string>("\"caf\xC3").code == xbl::errc::unexpected_end);
+  CHECK(error_of<std::string>("\"\xF0\x9F\x98").code == xbl::errc::unexpected_end);
+  CHECK(error_of<std::string>("\"\xF0\x8F").code == xbl::errc::invalid_utf8);
+}
+
+TEST_CASE("hostile: a NUL byte inside or after the text is a syntax error where it stands") {
+  using namespace std::string_literals;
+  const auto in_string = error_of<xbl::MediaRecord>("{\"name\":\"a\0b\"}"s);
+  CHECK(in_string.code == xbl::errc::syntax);
+  CHECK(in_string.offset == 10);
+  CHECK(in_string.path == "/name");
+  CHECK(error_of<xbl::MediaRecord>("{\"na\0me\":\"a\"}"s).code == xbl::errc::syntax);
+  const auto after = error_of<xbl::MediaRecord>("{\"name\":\"a\"}\0"s);
+  CHECK(after.code == xbl::errc::syntax);
+  CHECK(after.offset == 12);
+  const auto after_ws = error_of<xbl::raw_json>("[1] \0 "s);
+  CHECK(after_ws.code == xbl::errc::syntax);
+  CHECK(after_ws.offset == 4);
+  CHECK(error_of<xbl::raw_json>("\0"s).code == xbl::errc::syntax);
+  CHECK(error_of<xbl::raw_json>("[1\0]"s).code == xbl::errc::syntax);
+  CHECK(error_of<xbl::raw_json>("tr\0e"s).code == xbl::errc::syntax);
+  // Lenient reading is not lenient about NUL.
+  CHECK(error_of<xbl::raw_json>("[1,\0]"s, xbl::read_options::lenient()).code == xbl::errc::syntax);
+  // Written as the escape \u0000, it is a character like any other, and comes back as one.
+  const auto escaped = xbl::from_json<xbl::MediaRecord>(R"({"name":"a\u0000b"})");
+  REQUIRE(escaped.has_value());
+  CHECK(escaped->name == "a\0b"s);
+  CHECK(xbl::to_json(*escaped) == R"({"name":"a\u0000b"})");
+}
+
+TEST_CASE("hostile: a key of 1 MB is skipped, kept or refused, and named in one short line") {
+  const std::string name(1u << 20, 'k');
+  const std::string text = R"({"id":"m",")" + name + R"(":1})";
+
+  const auto skipped = xbl::from_json<xbl::MediaRecord>(text);
+  REQUIRE(skipped.has_value());
+  CHECK(skipped->id == "m");
+
+  const auto kept = xbl::from_json<xbl::MediaRecord>(text, keeping());
+  REQUIRE(kept.has_value());
+  REQUIRE(kept->extras.unknown.size() == 1);
+  CHECK(kept->extras.unknown[0].first == name);
+  CHECK(xbl::to_json(*kept) == text);
+
+  xbl::read_options refuse;
+  refuse.unknown_keys = xbl::unknown_key_policy::error;
+  const auto e = error_of<xbl::MediaRecord>(text, refuse);
+  CHECK(e.code == xbl::errc::unknown_key);
+  CHECK(e.offset == 10);
+  CHECK(e.message.size() < 200);
+  CHECK(e.message.find("1048576 bytes") != std::string::npos);
+  CHECK(e.message.find('\n') == std::string::npos);
+
+  const auto twice = error_of<xbl::MediaRecord>(R"({")" + name + R"(":1,")" + name + R"(":2})");
+  CHECK(twice.code == xbl::errc::duplicate_key);
+  CHECK(twice.message.size() < 200);
+}
+
+TEST_CASE("hostile: a million empty objects stay within a small constant factor of the input") {
+  std::string text = "[";
+  for (int i = 0; i < 1'000'000; ++i) text += i ? ",{}" : "{}";
+  text += ']';
+  const std::size_t input = text.size();
+
+  // As one raw value: the text, copied once.
+  std::size_t raw_peak = heap_meter::peak_during([&] {
+    const auto r = xbl::from_json<xbl::raw_json>(text);
+    REQUIRE(r.has_value());
+    CHECK(r->text().size() == input);
+  });
+  CHECK(raw_peak <= 2 * input);
+
+  // As a million records: the vector at its final size, and the buffer it was read into.
+  std::size_t records_peak = heap_meter::peak_during([&] {
+    const auto r = xbl::from_json<std::vector<xbl::MediaRecord>>(text);
+    REQUIRE(r.has_value());
+    CHECK(r->size() == 1'000'000);
+  });
+  CHECK(records_peak <= 3 * 1'000'000 * sizeof(xbl::MediaRecord));
+
+  // Skipped as an unknown member: nothing is kept.
+  const std::string member = R"({"zzz":)" + text + "}";
+  std::size_t skipped_peak = heap_meter::peak_during([&] {
+    const auto r = xbl::from_json<xbl::MediaRecord>(member);
+    REQUIRE(r.has_value());
+  });
+  CHECK(skipped_peak <= 4096);
+
+  // And with a keeping reader, the kept text is the one copy.
+  std::size_t kept_peak = heap_meter::peak_during([&] {
+    const auto r = xbl::from_json<xbl::MediaRecord>(member, keeping());
+    REQUIRE(r.has_value());
+  });
+  CHECK(kept_peak <= 3 * input);
+}
