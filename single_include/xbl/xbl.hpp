@@ -2308,9 +2308,12 @@ class writer {
     ++level_;
   }
   void next(bool& first) {
-    if (!first) raw(',');
-    first = false;
-    newline();
+    if (!opt_.pretty) {
+      if (!first) raw(',');
+      first = false;
+      return;
+    }
+    cur_ = line(first, 0);
   }
   void close(char c, bool empty) {
     --level_;
@@ -2333,8 +2336,7 @@ class writer {
     } else {
       constexpr std::size_t n = key_text::quoted.size();
       if (opt_.pretty) {
-        next(first);
-        char* o = room(n + 1);
+        char* o = line(first, n + 1);
         std::memcpy(o, key_text::quoted.data(), n);
         o[n] = ' ';
         cur_ = o + n + 1;
@@ -2415,13 +2417,25 @@ class writer {
     lim_ = out_->data() + out_->size();
   }
 
+  // Pretty only: the comma before an element (unless `first`), a new line and its indentation, with
+  // room for `extra` bytes after it, which the caller writes at the returned position. One bounds
+  // check per line, and the indentation in 16-byte stores (room is taken for the last one's
+  // overshoot), which beats a call to memset for the few bytes a line needs.
+  char* line(bool& first, std::size_t extra) {
+    static constexpr char spaces[16] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
+    const std::size_t n = level_ * opt_.indent;
+    char* o = room(n + 2 + sizeof spaces + extra);
+    if (!first) *o++ = ',';
+    first = false;
+    *o++ = '\n';
+    for (std::size_t i = 0; i < n; i += sizeof spaces) std::memcpy(o + i, spaces, sizeof spaces);
+    return o + n;
+  }
+
   void newline() {
     if (!opt_.pretty) return;
-    const std::size_t n = level_ * opt_.indent;
-    char* o = room(n + 1);
-    *o++ = '\n';
-    std::memset(o, ' ', n);
-    cur_ = o + n;
+    bool first = true;
+    cur_ = line(first, 0);
   }
 
   static char* escape(char* o, char c) {
