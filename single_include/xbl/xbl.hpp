@@ -1100,6 +1100,14 @@ class scanner {
 
   // ---- numbers ----------------------------------------------------------------------------------
 
+  // Where the grammar needs a digit at p: none there is a malformed number starting at `start`,
+  // unless the text ended first, which is the text's fault, not the number's.
+  bool digit_here(const char* start, const char* expected) {
+    if (p >= end) return fail(errc::unexpected_end, end, "the text ends inside a number");
+    if (*p >= '0' && *p <= '9') return true;
+    return fail(errc::invalid_number, start, expected);
+  }
+
   bool number(number_token& t) {
     t.begin = p;
     t.negative = false;
@@ -1110,10 +1118,7 @@ class scanner {
       t.negative = true;
       ++p;
     }
-    if (p >= end) return fail(errc::unexpected_end, end, "the text ends inside a number");
-    if (*p < '0' || *p > '9') {
-      return fail(errc::invalid_number, t.begin, "expected a digit after '-' (NaN and Infinity are not JSON)");
-    }
+    if (!digit_here(t.begin, "expected a digit after '-' (NaN and Infinity are not JSON)")) return false;
     if (*p == '0') {
       ++p;
       if (p < end && *p >= '0' && *p <= '9') return fail(errc::invalid_number, t.begin, "a number may not have leading zeros");
@@ -1123,16 +1128,14 @@ class scanner {
     if (p < end && *p == '.') {
       ++p;
       t.integer = false;
-      if (p >= end) return fail(errc::unexpected_end, end, "the text ends inside a number");
-      if (*p < '0' || *p > '9') return fail(errc::invalid_number, t.begin, "expected a digit after '.'");
+      if (!digit_here(t.begin, "expected a digit after '.'")) return false;
       while (p < end && *p >= '0' && *p <= '9') ++p;
     }
     if (p < end && (*p == 'e' || *p == 'E')) {
       ++p;
       t.integer = false;
       if (p < end && (*p == '+' || *p == '-')) ++p;
-      if (p >= end) return fail(errc::unexpected_end, end, "the text ends inside a number");
-      if (*p < '0' || *p > '9') return fail(errc::invalid_number, t.begin, "expected a digit in the exponent");
+      if (!digit_here(t.begin, "expected a digit in the exponent")) return false;
       while (p < end && *p >= '0' && *p <= '9') ++p;
     }
     t.end = p;
