@@ -2046,37 +2046,33 @@ bool match_key(scanner& s, std::size_t index, scanner::key_info& k) {
   }(std::make_index_sequence<field_count<T>>{});
 }
 
-template <described T>
-bool read_struct(scanner& s, T& v, std::string_view tag_key) {
-  static_assert((check_description<T>(), true));
-  constexpr std::size_t n = field_count<T>;
-  if (s.at_end() || s.peek() != '{') return mismatch(s, "an object");
-  std::array<bool, n> seen{};
-  std::size_t hint = 0;
-  std::vector<std::string> skipped;  // names of skipped unknown members, to catch a repeat
+// Reads member I's value (p at it), its key having been read.
+template <described T, std::size_t I>
+bool read_field(scanner& s, T& v) {
+  bool present_empty = false;
+  if (!read_member(s, v.*(std::get<I>(meta<T>::fields).member), present_empty)) return false;
   if constexpr (has_extras<T>) {
-    auto& x = v.*(meta<T>::extras);
-    x.unknown.clear();
-    x.present_empty = 0;
+    if (present_empty) (v.*(meta<T>::extras)).present_empty |= std::uint64_t{1} << I;
   }
+  return true;
+}
 
-  // Reads member I's value (p at it), its key having been read.
-  auto read_field = [&](const auto& f, auto index) {
-    bool present_empty = false;
-    if (!read_member(s, v.*(f.member), present_empty)) return false;
-    if constexpr (has_extras<T>) {
-      if (present_empty) (v.*(meta<T>::extras)).present_empty |= std::uint64_t{1} << index.value;
-    }
-    return true;
-  };
+// The members that read_struct's pass in described order did not take, up to the closing '}':
+// in any order, unknown, or with an escaped key. Out of line, so that a small object read in
+// order pays nothing for what this needs.
+template <described T>
+[[gnu::noinline]] bool read_other_members(scanner& s, T& v, std::array<bool, field_count<T>>& seen, std::size_t hint,
+                                          std::string_view tag_key) {
+  constexpr std::size_t n = field_count<T>;
+  std::vector<std::string> skipped;  // names of skipped unknown members, to catch a repeat
 
-  // Any member, in any order: its key `k` read and p at its value.
+  // Any member: its key `k` read, `i` its index (n when T does not describe it), p at its value.
   auto member = [&](const scanner::key_info& k, std::size_t i) -> bool {
     if (i < n) {
       if (seen[i]) return s.fail(errc::duplicate_key, k.at, "the member " + detail::quoted(k.text) + " appears twice in one object");
       seen[i] = true;
       hint = i + 1;
-      return visit_field<T>(i, read_field);
+      return visit_field<T>(i, [&](const auto&, auto index) { return read_field<T, index.value>(s, v); });
     }
     if (!tag_key.empty() && k.text == tag_key) {
       null_sink sink;
@@ -2105,6 +2101,34 @@ bool read_struct(scanner& s, T& v, std::string_view tag_key) {
     return skip_value(s, sink);
   };
 
+  // The member expected next is still tried on the raw text first; any other key is read and
+  // looked up as usual.
+  std::size_t matched = n;
+  auto read_key = [&](scanner::key_info& k) {
+    if (hint < n && match_key<T>(s, hint, k)) {
+      matched = hint;
+      return true;
+    }
+    matched = n;
+    return s.key(k);
+  };
+  return s.members([&](const scanner::key_info& k) { return member(k, matched < n ? matched : find_field<T>(k.text, hint)); },
+                   read_key);
+}
+
+template <described T>
+bool read_struct(scanner& s, T& v, std::string_view tag_key) {
+  static_assert((check_description<T>(), true));
+  constexpr std::size_t n = field_count<T>;
+  if (s.at_end() || s.peek() != '{') return mismatch(s, "an object");
+  std::array<bool, n> seen{};
+  std::size_t hint = 0;
+  if constexpr (has_extras<T>) {
+    auto& x = v.*(meta<T>::extras);
+    x.unknown.clear();
+    x.present_empty = 0;
+  }
+
   bool empty = false;
   if (!s.open_object(empty)) return false;
   bool more = !empty;
@@ -2112,7 +2136,7 @@ bool read_struct(scanner& s, T& v, std::string_view tag_key) {
   // Members mostly come in the order they are described, some left out. So each described member
   // in turn is compared with the text at p (`"name"`, as compact JSON writes it) and, when it is
   // there, read right away: no key to scan, no lookup. Whatever is not in that order (another
-  // order, an unknown member, an escaped key) goes to the loop below, which reads the rest.
+  // order, an unknown member, an escaped key) goes to read_other_members, which reads the rest.
   bool failed = false;
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     auto in_order = [&](auto index) {
@@ -2125,7 +2149,7 @@ bool read_struct(scanner& s, T& v, std::string_view tag_key) {
         failed = true;
         return;
       }
-      if (!read_field(std::get<i>(meta<T>::fields), index)) {
+      if (!read_field<T, i>(s, v)) {
         s.unwind_key(k.text);
         failed = true;
         return;
@@ -2135,23 +2159,7 @@ bool read_struct(scanner& s, T& v, std::string_view tag_key) {
     (void)((more && !failed ? (in_order(std::integral_constant<std::size_t, I>{}), true) : false) && ...);
   }(std::make_index_sequence<n>{});
   if (failed) return false;
-
-  if (more) {
-    // The member expected next is still tried on the raw text first; any other key is read and
-    // looked up as usual.
-    std::size_t matched = n;
-    auto read_key = [&](scanner::key_info& k) {
-      if (hint < n && match_key<T>(s, hint, k)) {
-        matched = hint;
-        return true;
-      }
-      matched = n;
-      return s.key(k);
-    };
-    if (!s.members([&](const scanner::key_info& k) { return member(k, matched < n ? matched : find_field<T>(k.text, hint)); },
-                   read_key))
-      return false;
-  }
+  if (more && !read_other_members(s, v, seen, hint, tag_key)) return false;
 
   const char* close = s.p - 1;
   bool all = true;
