@@ -195,7 +195,7 @@ bool read_floating(scanner& s, F& v) {
 // ---- dispatch ----------------------------------------------------------------------------------------
 
 template <class T>
-bool read(scanner& s, T& v);
+inline bool read(scanner& s, T& v);
 
 // A string value (p at its '"'), checked before it is copied, and copied once: in one piece when it
 // has no escape, else decoded straight into `v`, which is given the room first.
@@ -263,7 +263,7 @@ bool read_struct(scanner& s, T& v, std::string_view tag_key = {});
 // Reads one member. `present_empty` tells the caller the member was written as `null` or `[]`,
 // which an extras-keeping type remembers so that writing gives it back.
 template <class M>
-bool read_member(scanner& s, M& m, bool& present_empty) {
+inline bool read_member(scanner& s, M& m, bool& present_empty) {
   if constexpr (is_optional<M>::value) {
     if (!s.at_end() && s.peek() == 'n') {
       if (!s.literal("null")) return false;
@@ -294,7 +294,7 @@ bool read_member(scanner& s, M& m, bool& present_empty) {
 }
 
 template <class T>
-bool read(scanner& s, T& v) {
+inline bool read(scanner& s, T& v) {
   if constexpr (has_codec<T>) {
     return codec<T>::read(s, v);
   } else if constexpr (std::is_same_v<T, bool>) {
@@ -423,7 +423,7 @@ bool match_key(scanner& s, std::size_t index, scanner::key_info& k) {
 
 // Reads member I's value (p at it), its key having been read.
 template <described T, std::size_t I>
-bool read_field(scanner& s, T& v) {
+inline bool read_field(scanner& s, T& v) {
   bool present_empty = false;
   if (!read_member(s, v.*(std::get<I>(meta<T>::fields).member), present_empty)) return false;
   if constexpr (has_extras<T>) {
