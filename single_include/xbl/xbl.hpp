@@ -348,24 +348,31 @@ concept has_object_rules = described<T> && requires { meta<T>::rules; };
 template <class M>
 inline constexpr bool is_required = !is_optional<M>::value && !is_vector<M>::value;
 
+template <class T, class F, std::size_t... I>
+[[gnu::always_inline]] constexpr void for_each_field_of(F& f, std::index_sequence<I...>) {
+  (f(std::get<I>(meta<T>::fields), std::integral_constant<std::size_t, I>{}), ...);
+}
+
+// Calls f(field, index) for each described member in turn. Always inlined, like the pack
+// expansion it holds: clang otherwise keeps a call per object for this loop of a handful of steps.
 template <class T, class F>
-constexpr void for_each_field(F&& f) {
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    (f(std::get<I>(meta<T>::fields), std::integral_constant<std::size_t, I>{}), ...);
-  }(std::make_index_sequence<field_count<T>>{});
+[[gnu::always_inline]] constexpr void for_each_field(F&& f) {
+  for_each_field_of<T>(f, std::make_index_sequence<field_count<T>>{});
 }
 
 // Calls f with the field whose index is `index`; the switch a compiler makes of this fold is the
 // dispatch from a matched key to the code that reads that member's type.
+template <class T, class F, std::size_t... I>
+[[gnu::always_inline]] constexpr bool visit_field_of(std::size_t index, F& f, std::index_sequence<I...>) {
+  bool ok = true;
+  (void)((I == index ? (ok = f(std::get<I>(meta<T>::fields), std::integral_constant<std::size_t, I>{}), true) : false) ||
+         ...);
+  return ok;
+}
+
 template <class T, class F>
-constexpr bool visit_field(std::size_t index, F&& f) {
-  return [&]<std::size_t... I>(std::index_sequence<I...>) {
-    bool ok = true;
-    (void)((I == index ? (ok = f(std::get<I>(meta<T>::fields), std::integral_constant<std::size_t, I>{}), true)
-                       : false) ||
-           ...);
-    return ok;
-  }(std::make_index_sequence<field_count<T>>{});
+[[gnu::always_inline]] constexpr bool visit_field(std::size_t index, F&& f) {
+  return visit_field_of<T>(index, f, std::make_index_sequence<field_count<T>>{});
 }
 
 // Member I's key as compact JSON text has it, `"name":`, worked out once at compile time: the
@@ -1820,7 +1827,7 @@ bool read_floating(scanner& s, F& v) {
 // ---- dispatch ----------------------------------------------------------------------------------------
 
 template <class T>
-bool read(scanner& s, T& v);
+inline bool read(scanner& s, T& v);
 
 // A string value (p at its '"'), checked before it is copied, and copied once: in one piece when it
 // has no escape, else decoded straight into `v`, which is given the room first.
@@ -1888,7 +1895,7 @@ bool read_struct(scanner& s, T& v, std::string_view tag_key = {});
 // Reads one member. `present_empty` tells the caller the member was written as `null` or `[]`,
 // which an extras-keeping type remembers so that writing gives it back.
 template <class M>
-bool read_member(scanner& s, M& m, bool& present_empty) {
+inline bool read_member(scanner& s, M& m, bool& present_empty) {
   if constexpr (is_optional<M>::value) {
     if (!s.at_end() && s.peek() == 'n') {
       if (!s.literal("null")) return false;
@@ -1919,7 +1926,7 @@ bool read_member(scanner& s, M& m, bool& present_empty) {
 }
 
 template <class T>
-bool read(scanner& s, T& v) {
+inline bool read(scanner& s, T& v) {
   if constexpr (has_codec<T>) {
     return codec<T>::read(s, v);
   } else if constexpr (std::is_same_v<T, bool>) {
@@ -2048,7 +2055,7 @@ bool match_key(scanner& s, std::size_t index, scanner::key_info& k) {
 
 // Reads member I's value (p at it), its key having been read.
 template <described T, std::size_t I>
-bool read_field(scanner& s, T& v) {
+inline bool read_field(scanner& s, T& v) {
   bool present_empty = false;
   if (!read_member(s, v.*(std::get<I>(meta<T>::fields).member), present_empty)) return false;
   if constexpr (has_extras<T>) {
@@ -2116,6 +2123,30 @@ template <described T>
                    read_key);
 }
 
+// read_struct's pass in described order, one member: member I, read when its key is at p.
+// False on a fault. Always inlined, as the pack expansion below: clang otherwise makes a call
+// per object of that loop of a handful of steps.
+template <described T, std::size_t I>
+[[gnu::always_inline]] inline bool read_if_next(scanner& s, T& v, std::array<bool, field_count<T>>& seen,
+                                                std::size_t& hint, bool& more) {
+  scanner::key_info k;
+  if (!match_key_at<T, I>(s, k)) return true;
+  seen[I] = true;
+  hint = I + 1;
+  if (!s.colon()) return false;
+  if (!read_field<T, I>(s, v)) {
+    s.unwind_key(k.text);
+    return false;
+  }
+  return s.after_member(more);
+}
+
+template <described T, std::size_t... I>
+[[gnu::always_inline]] inline bool read_in_order(scanner& s, T& v, std::array<bool, field_count<T>>& seen,
+                                                 std::size_t& hint, bool& more, std::index_sequence<I...>) {
+  return ((!more || read_if_next<T, I>(s, v, seen, hint, more)) && ...);
+}
+
 template <described T>
 bool read_struct(scanner& s, T& v, std::string_view tag_key) {
   static_assert((check_description<T>(), true));
@@ -2137,28 +2168,7 @@ bool read_struct(scanner& s, T& v, std::string_view tag_key) {
   // in turn is compared with the text at p (`"name"`, as compact JSON writes it) and, when it is
   // there, read right away: no key to scan, no lookup. Whatever is not in that order (another
   // order, an unknown member, an escaped key) goes to read_other_members, which reads the rest.
-  bool failed = false;
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    auto in_order = [&](auto index) {
-      constexpr std::size_t i = decltype(index)::value;
-      scanner::key_info k;
-      if (!match_key_at<T, i>(s, k)) return;
-      seen[i] = true;
-      hint = i + 1;
-      if (!s.colon()) {
-        failed = true;
-        return;
-      }
-      if (!read_field<T, i>(s, v)) {
-        s.unwind_key(k.text);
-        failed = true;
-        return;
-      }
-      failed = !s.after_member(more);
-    };
-    (void)((more && !failed ? (in_order(std::integral_constant<std::size_t, I>{}), true) : false) && ...);
-  }(std::make_index_sequence<n>{});
-  if (failed) return false;
+  if (more && !read_in_order(s, v, seen, hint, more, std::make_index_sequence<n>{})) return false;
   if (more && !read_other_members(s, v, seen, hint, tag_key)) return false;
 
   const char* close = s.p - 1;
@@ -2339,7 +2349,7 @@ class writer {
 
   // next() and key() for member I of T, whose key is copied as compile time made it.
   template <class T, std::size_t I>
-  void member_key(bool& first) {
+  [[gnu::always_inline]] void member_key(bool& first) {
     using key_text = field_key<T, I>;
     if constexpr (!key_text::plain) {
       next(first);
@@ -2512,7 +2522,7 @@ void write_struct(writer& w, const T& v, const tag_member* tag = nullptr) {
     tag = nullptr;
   };
   if (tag && tag->after.empty()) write_tag();
-  for_each_field<T>([&](const auto& f, auto index) {
+  for_each_field<T>([&](const auto& f, auto index) __attribute__((always_inline)) {
     const auto& m = v.*(f.member);
     bool present_empty = false;
     if constexpr (has_extras<T>) present_empty = ((v.*(meta<T>::extras)).present_empty >> index.value) & 1;

@@ -491,6 +491,30 @@ template <described T>
                    read_key);
 }
 
+// read_struct's pass in described order, one member: member I, read when its key is at p.
+// False on a fault. Always inlined, as the pack expansion below: clang otherwise makes a call
+// per object of that loop of a handful of steps.
+template <described T, std::size_t I>
+[[gnu::always_inline]] inline bool read_if_next(scanner& s, T& v, std::array<bool, field_count<T>>& seen,
+                                                std::size_t& hint, bool& more) {
+  scanner::key_info k;
+  if (!match_key_at<T, I>(s, k)) return true;
+  seen[I] = true;
+  hint = I + 1;
+  if (!s.colon()) return false;
+  if (!read_field<T, I>(s, v)) {
+    s.unwind_key(k.text);
+    return false;
+  }
+  return s.after_member(more);
+}
+
+template <described T, std::size_t... I>
+[[gnu::always_inline]] inline bool read_in_order(scanner& s, T& v, std::array<bool, field_count<T>>& seen,
+                                                 std::size_t& hint, bool& more, std::index_sequence<I...>) {
+  return ((!more || read_if_next<T, I>(s, v, seen, hint, more)) && ...);
+}
+
 template <described T>
 bool read_struct(scanner& s, T& v, std::string_view tag_key) {
   static_assert((check_description<T>(), true));
@@ -512,28 +536,7 @@ bool read_struct(scanner& s, T& v, std::string_view tag_key) {
   // in turn is compared with the text at p (`"name"`, as compact JSON writes it) and, when it is
   // there, read right away: no key to scan, no lookup. Whatever is not in that order (another
   // order, an unknown member, an escaped key) goes to read_other_members, which reads the rest.
-  bool failed = false;
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    auto in_order = [&](auto index) {
-      constexpr std::size_t i = decltype(index)::value;
-      scanner::key_info k;
-      if (!match_key_at<T, i>(s, k)) return;
-      seen[i] = true;
-      hint = i + 1;
-      if (!s.colon()) {
-        failed = true;
-        return;
-      }
-      if (!read_field<T, i>(s, v)) {
-        s.unwind_key(k.text);
-        failed = true;
-        return;
-      }
-      failed = !s.after_member(more);
-    };
-    (void)((more && !failed ? (in_order(std::integral_constant<std::size_t, I>{}), true) : false) && ...);
-  }(std::make_index_sequence<n>{});
-  if (failed) return false;
+  if (more && !read_in_order(s, v, seen, hint, more, std::make_index_sequence<n>{})) return false;
   if (more && !read_other_members(s, v, seen, hint, tag_key)) return false;
 
   const char* close = s.p - 1;

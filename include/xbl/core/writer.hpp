@@ -148,7 +148,7 @@ class writer {
 
   // next() and key() for member I of T, whose key is copied as compile time made it.
   template <class T, std::size_t I>
-  void member_key(bool& first) {
+  [[gnu::always_inline]] void member_key(bool& first) {
     using key_text = field_key<T, I>;
     if constexpr (!key_text::plain) {
       next(first);
@@ -321,7 +321,7 @@ void write_struct(writer& w, const T& v, const tag_member* tag = nullptr) {
     tag = nullptr;
   };
   if (tag && tag->after.empty()) write_tag();
-  for_each_field<T>([&](const auto& f, auto index) {
+  for_each_field<T>([&](const auto& f, auto index) __attribute__((always_inline)) {
     const auto& m = v.*(f.member);
     bool present_empty = false;
     if constexpr (has_extras<T>) present_empty = ((v.*(meta<T>::extras)).present_empty >> index.value) & 1;
