@@ -245,6 +245,26 @@ TEST_CASE("writer: every control character has its one escape, wherever it stand
   }
 }
 
+TEST_CASE("writer: strings of every length up to 40, with a byte to escape at each place or none") {
+  // Short strings end in loads that overlap bytes already passed; the escape must still be found
+  // at its own place, and a plain string copied whole.
+  for (std::size_t length = 0; length <= 40; ++length) {
+    std::string plain;  // ASCII and é (two bytes), which pass through as they are
+    while (plain.size() < length) plain += plain.size() % 3 == 0 && plain.size() + 2 <= length ? "\xC3\xA9" : "q";
+    INFO("length " << length);
+    CHECK(xbl::to_json(plain) == "\"" + plain + "\"");
+    for (std::size_t at = 0; at < length; ++at) {
+      for (const char c : {'"', '\\', '\n', '\x01'}) {
+        std::string s(length, 'x');
+        s[at] = c;
+        const std::string escaped = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n" : "\\u0001";
+        INFO("byte " << int(c) << " at " << at);
+        CHECK(xbl::to_json(s) == "\"" + s.substr(0, at) + escaped + s.substr(at + 1) + "\"");
+      }
+    }
+  }
+}
+
 TEST_CASE("writer: numbers are written exactly") {
   CHECK(xbl::to_json(std::int8_t{-128}) == "-128");
   CHECK(xbl::to_json(std::uint8_t{255}) == "255");

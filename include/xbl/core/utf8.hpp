@@ -154,26 +154,53 @@ constexpr std::size_t first_flagged(std::uint64_t mask) noexcept {
 
 // The first byte in [p, end) that a JSON string cannot hold as it is (see string_special_bytes),
 // or that starts a UTF-8 sequence when `ascii` is set; `end` when there is none. Sixteen bytes at
-// a time where SSE2 is there (every x86-64), eight at a time elsewhere.
+// a time where SSE2 is there (every x86-64), eight at a time elsewhere. The last few bytes are not
+// looked at one by one, which for the short strings a document is mostly made of would cost more
+// than the rest: they are read again with the plain bytes before them, in one load that ends at
+// `end`, or in two overlapping ones when the whole text is that short.
 inline const char* find_string_special(const char* p, const char* end, bool ascii) noexcept {
+  const char* const begin = p;
 #if defined(__SSE2__)
   const __m128i quote = _mm_set1_epi8('"');
   const __m128i backslash = _mm_set1_epi8('\\');
   const __m128i below_space = _mm_set1_epi8(0x1F);
-  while (end - p >= 16) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Exact: a flag for each byte that is special, and for no other.
+  auto special16 = [&](const char* at) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
     const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(x, below_space), below_space);  // x <= 0x1F
     const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)), control);
     auto mask = static_cast<unsigned>(_mm_movemask_epi8(special));
     if (ascii) mask |= static_cast<unsigned>(_mm_movemask_epi8(x));
-    if (mask) return p + std::countr_zero(mask);
+    return mask;
+  };
+  while (end - p >= 16) {
+    if (const unsigned mask = special16(p)) return p + std::countr_zero(mask);
     p += 16;
+  }
+  if (p != end && end - begin >= 16) {
+    const unsigned mask = special16(end - 16);  // the bytes before p have no flag
+    return mask ? end - 16 + std::countr_zero(mask) : end;
   }
 #endif
   while (end - p >= 8) {
     const std::uint64_t special = string_special_bytes(load_word(p), ascii);
     if (special) return p + first_flagged(special);
     p += 8;
+  }
+  if (p == end) return p;
+  // The lowest flag of a word is exact, and the bytes before p raise none.
+  if (end - begin >= 8) {
+    const std::uint64_t special = string_special_bytes(load_word(end - 8), ascii);
+    return special ? end - 8 + first_flagged(special) : end;
+  }
+  if (end - p >= 4) {
+    char both[8];
+    std::memcpy(both, p, 4);
+    std::memcpy(both + 4, end - 4, 4);
+    const std::uint64_t special = string_special_bytes(load_word(both), ascii);
+    if (!special) return end;
+    const std::size_t i = first_flagged(special);
+    return i < 4 ? p + i : end - 8 + i;
   }
   for (; p < end; ++p) {
     const auto c = static_cast<unsigned char>(*p);
