@@ -823,26 +823,53 @@ constexpr std::size_t first_flagged(std::uint64_t mask) noexcept {
 
 // The first byte in [p, end) that a JSON string cannot hold as it is (see string_special_bytes),
 // or that starts a UTF-8 sequence when `ascii` is set; `end` when there is none. Sixteen bytes at
-// a time where SSE2 is there (every x86-64), eight at a time elsewhere.
+// a time where SSE2 is there (every x86-64), eight at a time elsewhere. The last few bytes are not
+// looked at one by one, which for the short strings a document is mostly made of would cost more
+// than the rest: they are read again with the plain bytes before them, in one load that ends at
+// `end`, or in two overlapping ones when the whole text is that short.
 inline const char* find_string_special(const char* p, const char* end, bool ascii) noexcept {
+  const char* const begin = p;
 #if defined(__SSE2__)
   const __m128i quote = _mm_set1_epi8('"');
   const __m128i backslash = _mm_set1_epi8('\\');
   const __m128i below_space = _mm_set1_epi8(0x1F);
-  while (end - p >= 16) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Exact: a flag for each byte that is special, and for no other.
+  auto special16 = [&](const char* at) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
     const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(x, below_space), below_space);  // x <= 0x1F
     const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)), control);
     auto mask = static_cast<unsigned>(_mm_movemask_epi8(special));
     if (ascii) mask |= static_cast<unsigned>(_mm_movemask_epi8(x));
-    if (mask) return p + std::countr_zero(mask);
+    return mask;
+  };
+  while (end - p >= 16) {
+    if (const unsigned mask = special16(p)) return p + std::countr_zero(mask);
     p += 16;
+  }
+  if (p != end && end - begin >= 16) {
+    const unsigned mask = special16(end - 16);  // the bytes before p have no flag
+    return mask ? end - 16 + std::countr_zero(mask) : end;
   }
 #endif
   while (end - p >= 8) {
     const std::uint64_t special = string_special_bytes(load_word(p), ascii);
     if (special) return p + first_flagged(special);
     p += 8;
+  }
+  if (p == end) return p;
+  // The lowest flag of a word is exact, and the bytes before p raise none.
+  if (end - begin >= 8) {
+    const std::uint64_t special = string_special_bytes(load_word(end - 8), ascii);
+    return special ? end - 8 + first_flagged(special) : end;
+  }
+  if (end - p >= 4) {
+    char both[8];
+    std::memcpy(both, p, 4);
+    std::memcpy(both + 4, end - 4, 4);
+    const std::uint64_t special = string_special_bytes(load_word(both), ascii);
+    if (!special) return end;
+    const std::size_t i = first_flagged(special);
+    return i < 4 ? p + i : end - 8 + i;
   }
   for (; p < end; ++p) {
     const auto c = static_cast<unsigned char>(*p);
@@ -2813,6 +2840,16 @@ struct id_failure {
 
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
+// The last two decimal digits of v at o, from one table rather than two divisions each.
+inline char* two_digits(char* o, unsigned v) noexcept {
+  static constexpr char pairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
+  std::memcpy(o, pairs + 2 * (v % 100), 2);
+  return o + 2;
+}
+
 // `id` by reference: callers parse into it in the other argument, and the order in which arguments
 // are evaluated is unspecified (clang copied a by-value `id` before the parse had filled it).
 template <class Id>
@@ -3052,30 +3089,47 @@ class Timestamp {
 
   static constexpr std::size_t max_chars = 40;
   char* to_chars(char* buf) const noexcept {
+    // Floor division: a tick count before 0001-01-01 still gives a time of day in range.
     std::int64_t seconds = ticks_ / ticks_per_second;
     std::int64_t fraction = ticks_ % ticks_per_second;
-    const std::int64_t days = seconds / 86400;
-    seconds %= 86400;
+    if (fraction < 0) {
+      fraction += ticks_per_second;
+      --seconds;
+    }
+    std::int64_t days = seconds / 86400;
+    std::int64_t second_of_day = seconds % 86400;
+    if (second_of_day < 0) {
+      second_of_day += 86400;
+      --days;
+    }
     int year, month, day;
     civil_from_days(days, year, month, day);
-    std::size_t n = 0;
-    auto put = [&](std::int64_t v, int width) {
-      for (int k = width - 1; k >= 0; --k) {
-        buf[n + static_cast<std::size_t>(k)] = static_cast<char>('0' + v % 10);
-        v /= 10;
-      }
-      n += static_cast<std::size_t>(width);
-    };
-    put(year, 4); buf[n++] = '-'; put(month, 2); buf[n++] = '-'; put(day, 2); buf[n++] = 'T';
-    put(seconds / 3600, 2); buf[n++] = ':'; put(seconds / 60 % 60, 2); buf[n++] = ':'; put(seconds % 60, 2);
+    const auto y = static_cast<unsigned>(year) % 10000;  // four digits, as the form has
+    const auto t = static_cast<unsigned>(second_of_day);
+    char* o = detail::two_digits(detail::two_digits(buf, y / 100), y);
+    *o++ = '-';
+    o = detail::two_digits(o, static_cast<unsigned>(month));
+    *o++ = '-';
+    o = detail::two_digits(o, static_cast<unsigned>(day));
+    *o++ = 'T';
+    o = detail::two_digits(o, t / 3600);
+    *o++ = ':';
+    o = detail::two_digits(o, t / 60 % 60);
+    *o++ = ':';
+    o = detail::two_digits(o, t % 60);
     const int digits = constructed_ ? 7 : fraction_digits_;
     if (digits > 0) {
-      buf[n++] = '.';
-      for (int k = digits; k < 7; ++k) fraction /= 10;
-      put(fraction, digits);
+      // All seven digits of the 100 ns count, of which the first `digits` are the text's.
+      const auto f = static_cast<unsigned>(fraction);
+      char seven[8];
+      seven[0] = static_cast<char>('0' + f / 1'000'000);
+      detail::two_digits(detail::two_digits(detail::two_digits(seven + 1, f / 10'000), f / 100), f);
+      *o++ = '.';
+      std::memcpy(o, seven, static_cast<std::size_t>(digits));
+      o += digits;
     }
-    if (constructed_ || zulu_) buf[n++] = 'Z';
-    return buf + n;
+    if (constructed_ || zulu_) *o++ = 'Z';
+    return o;
   }
 
   friend constexpr bool operator==(const Timestamp& a, const Timestamp& b) noexcept { return a.ticks_ == b.ticks_; }

@@ -313,6 +313,21 @@ TEST_CASE("Timestamp constructed from ticks is written with 7 digits and Z") {
   CHECK(xbl::Timestamp{ticks_9999_12_31_last}.to_string() == "9999-12-31T23:59:59.9999999Z");
   CHECK(xbl::to_json(xbl::Timestamp{ticks_1970_01_01 + 1}) == R"("1970-01-01T00:00:00.0000001Z")");
   CHECK(xbl::Timestamp{ticks_2012_09_17_07_15_23_493} == *xbl::Timestamp::parse("2012-09-17T07:15:23.493"));
+  // Before 0001-01-01 there is no text to read, but what is written still has every field in range.
+  CHECK(xbl::Timestamp{-1}.to_string() == "0000-12-31T23:59:59.9999999Z");
+}
+
+TEST_CASE("Timestamp is written back with as many fraction digits as it was read with") {
+  const std::string digits = "1234567";
+  for (std::size_t n = 0; n <= 7; ++n) {
+    for (const std::string zone : {"", "Z"}) {
+      const std::string text = "2024-05-19T00:52:17" + (n ? "." + digits.substr(0, n) : std::string()) + zone;
+      INFO(text);
+      const auto t = xbl::Timestamp::parse(text);
+      REQUIRE(t);
+      CHECK(t->to_string() == text);
+    }
+  }
 }
 
 TEST_CASE("Timestamp errors: calendar, clock, fraction, form") {
