@@ -414,6 +414,103 @@ constexpr void check_description() {
 // ---- begin xbl/core/open_enum.hpp ----
 
 
+// ---- begin xbl/core/digits.hpp ----
+
+#include <bit>
+#include <cstring>
+
+// Decimal digits eight at a time, for the numbers and the identifiers a payload is full of. Every
+// function is constexpr, so that the compile-time literals parse with the same code as the reader.
+namespace xbl::detail {
+
+// The eight bytes at p as one word, the byte at p in its lowest bits: one load, or byte by byte in
+// a constant expression (g++ does not make one load of the loop).
+constexpr std::uint64_t load8(const char* p) noexcept {
+  if (!std::is_constant_evaluated()) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+    return w;
+  }
+  std::uint64_t w = 0;
+  for (int i = 0; i < 8; ++i) w |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+  return w;
+}
+
+inline constexpr std::uint64_t every_byte = 0x0101010101010101ULL;
+
+// Nonzero in each byte of w that is not an ASCII digit. Only the lowest such byte is sure to be
+// flagged exactly (a byte past it may see a carry), which is all a count of leading digits needs.
+constexpr std::uint64_t non_digit_bytes(std::uint64_t w) noexcept {
+  const std::uint64_t x = w ^ (every_byte * '0');  // a digit is now 0 to 9
+  return (x | (x + every_byte * 6)) & (every_byte * 0xF0);
+}
+
+// How many of the eight bytes of w, from the lowest, are ASCII digits.
+constexpr std::size_t leading_digits(std::uint64_t w) noexcept {
+  return static_cast<std::size_t>(std::countr_zero(non_digit_bytes(w))) >> 3;
+}
+
+// The number the eight ASCII digits of w spell, the first digit in the lowest byte.
+constexpr std::uint32_t eight_digits_value(std::uint64_t w) noexcept {
+  w = (w & (every_byte * 0x0F)) * (10 * 256 + 1) >> 8;
+  w = (w & 0x00FF00FF00FF00FFULL) * (100 * 65536 + 1) >> 16;
+  return static_cast<std::uint32_t>((w & 0x0000FFFF0000FFFFULL) * (10000 * (std::uint64_t{1} << 32) + 1) >> 32);
+}
+
+// The number the first n (1 to 8) digits of w spell: moved to the top of the word, they are the
+// last digits of eight whose first are zeros.
+constexpr std::uint32_t digits_value(std::uint64_t w, std::size_t n) noexcept {
+  return eight_digits_value(w << (8 * (8 - n)));
+}
+
+// The number the n (1 to 8) digits at p spell, looking no further than `end`.
+constexpr std::uint32_t digits_value_at(const char* p, const char* end, std::size_t n) noexcept {
+  if (end - p >= 8) return digits_value(load8(p), n);
+  std::uint32_t v = 0;
+  for (std::size_t i = 0; i < n; ++i) v = v * 10 + static_cast<std::uint32_t>(p[i] - '0');
+  return v;
+}
+
+// The length of the run of ASCII digits at p, looking no further than `end`.
+constexpr std::size_t digit_run(const char* p, const char* end) noexcept {
+  const char* q = p;
+  while (end - q >= 8) {
+    const std::size_t n = leading_digits(load8(q));
+    q += n;
+    if (n < 8) return static_cast<std::size_t>(q - p);
+  }
+  while (q < end && *q >= '0' && *q <= '9') ++q;
+  return static_cast<std::size_t>(q - p);
+}
+
+// The value of the n digits at p (all known to be digits), or false when it passes 2^64 - 1.
+constexpr bool digits_to_u64(const char* p, std::size_t n, std::uint64_t& v) noexcept {
+  constexpr std::size_t most_without_check = 19;  // 10^19 - 1 < 2^64
+  if (n > 20) {
+    // Leading zeros do not count: "000…01" is still 1.
+    while (n > 20 && *p == '0') {
+      ++p;
+      --n;
+    }
+    if (n > 20) return false;
+  }
+  std::uint64_t value = 0;
+  const std::size_t head = n > most_without_check ? most_without_check : n;
+  std::size_t i = 0;
+  for (; i + 8 <= head; i += 8) value = value * 100000000 + eight_digits_value(load8(p + i));
+  for (; i < head; ++i) value = value * 10 + static_cast<std::uint64_t>(p[i] - '0');
+  if (n > head) {
+    const auto last = static_cast<std::uint64_t>(p[head] - '0');
+    if (value > (UINT64_MAX - last) / 10) return false;
+    value = value * 10 + last;
+  }
+  v = value;
+  return true;
+}
+
+}  // namespace xbl::detail
+// ---- end xbl/core/digits.hpp ----
 
 namespace xbl {
 
@@ -465,6 +562,7 @@ struct enum_lookup {
   struct entry {
     std::string_view text;
     E value;
+    bool canonical;  // the name the value is written as, not an alias
   };
   static constexpr std::size_t count = [] {
     std::size_t n = 0;
@@ -478,9 +576,9 @@ struct enum_lookup {
     std::array<entry, count> a{};
     std::size_t n = 0;
     for (const auto& e : meta<E>::values) {
-      a[n++] = entry{e.name, e.value};
+      a[n++] = entry{e.name, e.value, true};
       for (const auto& alias : e.aliases)
-        if (!alias.empty()) a[n++] = entry{alias, e.value};
+        if (!alias.empty()) a[n++] = entry{alias, e.value, false};
     }
     for (std::size_t i = 1; i < n; ++i)  // stable: insertion
       for (std::size_t j = i; j > 0 && a[j - 1].text.size() > a[j].text.size(); --j) {
@@ -551,27 +649,45 @@ constexpr std::string_view to_string(E value) noexcept {
   }
 }
 
+namespace detail {
+
+// Whether the n bytes at a and at b are the same, in a few word compares rather than a call.
+constexpr bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
+  if (std::is_constant_evaluated() || n < 8) {
+    for (std::size_t i = 0; i < n; ++i)
+      if (a[i] != b[i]) return false;
+    return true;
+  }
+  std::uint64_t differ = 0;
+  for (std::size_t i = 0; i + 8 < n; i += 8) differ |= load8(a + i) ^ load8(b + i);
+  return (differ | (load8(a + n - 8) ^ load8(b + n - 8))) == 0;  // the last word may overlap the one before
+}
+
+// The entry of E's lookup a wire text matches (exactly first, then ignoring ASCII case where the
+// description says the service does), or null.
+template <class E>
+constexpr const typename enum_lookup<E>::entry* find_enum_entry(std::string_view text) noexcept {
+  constexpr bool fold = enum_ignores_case<E>();
+  using lookup = enum_lookup<E>;
+  if (text.size() > lookup::longest) return nullptr;
+  const std::size_t first = lookup::by_length[text.size()], last = lookup::by_length[text.size() + 1];
+  // The services mostly send the canonical spelling: an exact match first, even where case is ignored.
+  if (!fold || !lookup::case_ambiguous)
+    for (std::size_t i = first; i < last; ++i)
+      if (same_bytes(lookup::entries[i].text.data(), text.data(), text.size())) return &lookup::entries[i];
+  if (fold)
+    for (std::size_t i = first; i < last; ++i)
+      if (equal_ignoring_case(lookup::entries[i].text, text)) return &lookup::entries[i];
+  return nullptr;
+}
+
+}  // namespace detail
+
 // The known enumerator a wire text names (by its name or an alias, ignoring ASCII case where the
 // description says the service does), or nothing.
 template <described_enum E>
 constexpr std::optional<E> enum_from_string(std::string_view text) noexcept {
-  constexpr bool fold = detail::enum_ignores_case<E>();
-  using lookup = detail::enum_lookup<E>;
-  if (text.size() > lookup::longest) return std::nullopt;
-  const std::size_t first = lookup::by_length[text.size()], last = lookup::by_length[text.size() + 1];
-  // The services mostly send the canonical spelling: an exact match first, even where case is ignored.
-  if (!fold || !lookup::case_ambiguous)
-    for (std::size_t i = first; i < last; ++i) {
-      // By reference: g++ 12 refuses, in a constant expression, the copy of an element of a
-      // `static constexpr` array.
-      const auto& e = lookup::entries[i];
-      if (e.text == text) return e.value;
-    }
-  if (fold)
-    for (std::size_t i = first; i < last; ++i) {
-      const auto& e = lookup::entries[i];
-      if (detail::equal_ignoring_case(e.text, text)) return e.value;
-    }
+  if (const auto* e = detail::find_enum_entry<E>(text)) return e->value;
   return std::nullopt;
 }
 
@@ -588,9 +704,10 @@ class open_enum {
   // Reads a wire text: known if the description names it, kept verbatim either way.
   static open_enum from_text(std::string_view text) {
     open_enum e;
-    if (auto known = enum_from_string<E>(text)) {
-      e.value_ = *known;
-      if (text != to_string(*known)) e.text_ = text;
+    if (const auto* known = detail::find_enum_entry<E>(text)) {
+      e.value_ = known->value;
+      // Kept when it is not the name the value is written as: an alias, or other letter case.
+      if (!known->canonical || !detail::same_bytes(known->text.data(), text.data(), text.size())) e.text_ = text;
     } else {
       e.known_ = false;
       e.text_ = text;
@@ -670,150 +787,29 @@ concept has_codec = requires { codec<T>::read; };
 // ---- end xbl/core/codec.hpp ----
 // ---- begin xbl/core/scanner.hpp ----
 
-#include <bit>
-#include <cstring>
 
-// ---- begin xbl/core/utf8.hpp ----
+// ---- begin xbl/core/bytes.hpp ----
 
 
-#if defined(__AVX2__)
+
+#if defined(__SSE2__)
 #include <immintrin.h>
-#elif defined(__SSE2__)
-#include <emmintrin.h>
 #endif
 
+// Finding the few bytes of a text that matter, many bytes at a time: where a string ends or must be
+// escaped, and where whitespace stops. SSE2 vectors where there are (every x86-64), eight-byte
+// words elsewhere.
 namespace xbl::detail {
 
-// Length of the well-formed UTF-8 sequence starting at p (RFC 3629: no overlongs, no encoded
-// surrogates, nothing past U+10FFFF), or 0 when the bytes there are not one. `end` bounds the read.
-constexpr std::size_t utf8_sequence_length(const unsigned char* p, const unsigned char* end) noexcept {
-  const unsigned char c = p[0];
-  if (c < 0x80) return 1;
-  auto cont = [&](std::size_t i, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
-    return p + i < end && p[i] >= lo && p[i] <= hi;
-  };
-  if (c < 0xC2) return 0;  // stray continuation byte or overlong two-byte form
-  if (c < 0xE0) return cont(1) ? 2 : 0;
-  if (c < 0xF0) {
-    const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;  // E0 80..9F would be overlong
-    const unsigned char hi = c == 0xED ? 0x9F : 0xBF;  // ED A0..BF would encode a surrogate
-    return cont(1, lo, hi) && cont(2) ? 3 : 0;
-  }
-  if (c < 0xF5) {
-    const unsigned char lo = c == 0xF0 ? 0x90 : 0x80;  // F0 80..8F would be overlong
-    const unsigned char hi = c == 0xF4 ? 0x8F : 0xBF;  // F4 90.. would pass U+10FFFF
-    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
-  }
-  return 0;
-}
-
-// Whether the bytes from p to `end` (fewer than a whole sequence) are the start of a well-formed
-// one: then the text was cut short, which is unexpected_end, not invalid_utf8.
-constexpr bool utf8_cut_short(const unsigned char* p, const unsigned char* end) noexcept {
-  const auto have = static_cast<std::size_t>(end - p);
-  if (have == 0 || have >= 4) return false;
-  // The missing bytes are given the smallest value their place allows after this lead byte.
-  unsigned char whole[4] = {p[0], static_cast<unsigned char>(p[0] == 0xE0 ? 0xA0 : p[0] == 0xF0 ? 0x90 : 0x80), 0x80, 0x80};
-  for (std::size_t i = 1; i < have; ++i) whole[i] = p[i];
-  return utf8_sequence_length(whole, whole + 4) > have;
-}
-
-// Offset of the first byte that does not start a well-formed sequence, or npos.
-inline std::size_t utf8_invalid_offset(std::string_view s) noexcept {
-  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
-  const auto* e = b + s.size();
-  for (const auto* p = b; p < e;) {
-    const std::size_t n = utf8_sequence_length(p, e);
-    if (n == 0) return static_cast<std::size_t>(p - b);
-    p += n;
-  }
-  return std::string_view::npos;
-}
-
-// Code points in text already known to be well-formed.
-constexpr std::size_t utf8_count(std::string_view s) noexcept {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-inline void utf8_append(std::string& out, std::uint32_t cp) {
-  char buf[4];
-  std::size_t n;
-  if (cp < 0x80) {
-    buf[0] = static_cast<char>(cp);
-    n = 1;
-  } else if (cp < 0x800) {
-    buf[0] = static_cast<char>(0xC0 | (cp >> 6));
-    buf[1] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 2;
-  } else if (cp < 0x10000) {
-    buf[0] = static_cast<char>(0xE0 | (cp >> 12));
-    buf[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    buf[2] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 3;
-  } else {
-    buf[0] = static_cast<char>(0xF0 | (cp >> 18));
-    buf[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    buf[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    buf[3] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 4;
-  }
-  out.append(buf, n);
-}
-
-// Eight bytes at a time, the fast path over plain text of the reader and the writer: nonzero when
-// one of the bytes at p is a quote, a backslash or a control character, which a JSON string must
-// escape. (Which bits are set is not exact; whether any is, is.)
-inline std::uint64_t escape_bytes(const char* p, std::uint64_t& word) noexcept {
-  std::memcpy(&word, p, 8);
-  constexpr std::uint64_t ones = 0x0101010101010101ULL;
-  constexpr std::uint64_t highs = 0x8080808080808080ULL;
-  auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
-  const std::uint64_t control = (word - ones * 0x20) & ~word & highs;  // bytes below 0x20
-  return control | has_zero(word ^ (ones * '"')) | has_zero(word ^ (ones * '\\'));
-}
-
-// True when the writer can copy the eight bytes at p as they are.
-inline bool escape_free_word(const char* p) noexcept {
-  std::uint64_t word;
-  return escape_bytes(p, word) == 0;
-}
-
-// True when the reader can pass over the eight bytes at p: nothing to escape and all ASCII, so
-// there is no UTF-8 sequence to check either.
-inline bool plain_word(const char* p) noexcept {
-  std::uint64_t word;
-  const std::uint64_t special = escape_bytes(p, word);
-  return (special | (word & 0x8080808080808080ULL)) == 0;
-}
-
-constexpr bool plain_byte(unsigned char c) noexcept { return c >= 0x20 && c != '"' && c != '\\' && c < 0x80; }
-
-// The eight bytes at p as one word whose lowest bits hold the byte at p, whatever the machine's
-// byte order, so that the lowest flagged byte of a mask below is the first one in the text.
-inline std::uint64_t load_word(const char* p) noexcept {
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  if constexpr (std::endian::native == std::endian::big) {
-    w = ((w & 0x00000000FFFFFFFFULL) << 32) | ((w & 0xFFFFFFFF00000000ULL) >> 32);
-    w = ((w & 0x0000FFFF0000FFFFULL) << 16) | ((w & 0xFFFF0000FFFF0000ULL) >> 16);
-    w = ((w & 0x00FF00FF00FF00FFULL) << 8) | ((w & 0xFF00FF00FF00FF00ULL) >> 8);
-  }
-  return w;
-}
-
 // The high bit of each byte of `w` that a JSON string cannot hold as it is (a quote, a backslash, a
-// control character), and of each byte that starts or continues a UTF-8 sequence when `ascii` is
-// set. Bits above the lowest may be spurious; the lowest is exact, which is all first_flagged uses.
-constexpr std::uint64_t string_special_bytes(std::uint64_t w, bool ascii) noexcept {
+// control character). Bits above the lowest may be spurious; the lowest is exact, which is all
+// first_flagged uses.
+constexpr std::uint64_t string_special_bytes(std::uint64_t w) noexcept {
   constexpr std::uint64_t ones = 0x0101010101010101ULL;
   constexpr std::uint64_t highs = 0x8080808080808080ULL;
   const std::uint64_t q = w ^ (ones * '"');
   const std::uint64_t b = w ^ (ones * '\\');
-  std::uint64_t m = ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b);
-  if (ascii) m |= w;
-  return m & highs;
+  return (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs;
 }
 
 // Index (0 to 7) of the first byte a nonzero mask of string_special_bytes flags.
@@ -821,59 +817,85 @@ constexpr std::size_t first_flagged(std::uint64_t mask) noexcept {
   return static_cast<std::size_t>(std::countr_zero(mask)) >> 3;
 }
 
-// The first byte in [p, end) that a JSON string cannot hold as it is (see string_special_bytes),
-// or that starts a UTF-8 sequence when `ascii` is set; `end` when there is none. Sixteen bytes at
-// a time where SSE2 is there (every x86-64), eight at a time elsewhere. The last few bytes are not
-// looked at one by one, which for the short strings a document is mostly made of would cost more
-// than the rest: they are read again with the plain bytes before them, in one load that ends at
-// `end`, or in two overlapping ones when the whole text is that short.
-inline const char* find_string_special(const char* p, const char* end, bool ascii) noexcept {
-  const char* const begin = p;
+// One bit per byte of a block of sixteen: the bytes a JSON string cannot hold as they are, and the
+// bytes of 0x80 and above (UTF-8 sequences). Sixteen, not the widest vector there is: most
+// strings are shorter, and a wider load crosses a cache line more often than it saves a step (on
+// a presence document, 32 bytes made the reader 6% slower and 64 bytes 14%).
+struct string_bits {
+  std::uint32_t special;
+  std::uint32_t high;
+};
+
 #if defined(__SSE2__)
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i backslash = _mm_set1_epi8('\\');
+inline constexpr std::size_t string_block = 16;
+inline string_bits string_block_at(const char* p) noexcept {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   const __m128i below_space = _mm_set1_epi8(0x1F);
-  // Exact: a flag for each byte that is special, and for no other.
-  auto special16 = [&](const char* at) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-    const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(x, below_space), below_space);  // x <= 0x1F
-    const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)), control);
-    auto mask = static_cast<unsigned>(_mm_movemask_epi8(special));
-    if (ascii) mask |= static_cast<unsigned>(_mm_movemask_epi8(x));
-    return mask;
-  };
-  while (end - p >= 16) {
-    if (const unsigned mask = special16(p)) return p + std::countr_zero(mask);
-    p += 16;
-  }
-  if (p != end && end - begin >= 16) {
-    const unsigned mask = special16(end - 16);  // the bytes before p have no flag
-    return mask ? end - 16 + std::countr_zero(mask) : end;
-  }
+  const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(x, below_space), below_space);  // x <= 0x1F
+  const __m128i special =
+      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))), control);
+  return {static_cast<std::uint32_t>(_mm_movemask_epi8(special)), static_cast<std::uint32_t>(_mm_movemask_epi8(x))};
+}
+#else
+inline constexpr std::size_t string_block = 0;
 #endif
+
+// The first byte in [p, end) that a JSON string cannot hold as it is (see string_special_bytes),
+// or `end` when there is none. `wide` is set when a byte of 0x80 or above comes before it: a UTF-8
+// sequence that a reader has still to check.
+//
+// Sixteen bytes at a time (eight without SSE2); the few bytes after the last whole block are not
+// looked at one by one, which for the short strings a document is mostly made of would cost more
+// than all the rest: they are read again with plain bytes before them, in one load that ends at
+// `end`, or in two overlapping words when the whole text is that short.
+inline const char* find_string_special(const char* p, const char* end, bool& wide) noexcept {
+  // The bits of a block below its first special byte (all of them when it has none).
+  auto before_first = [](std::uint64_t special) { return special ? (special & (0 - special)) - 1 : ~std::uint64_t{0}; };
+  const char* const begin = p;
+  if constexpr (string_block != 0) {
+    while (static_cast<std::size_t>(end - p) >= string_block) {
+      const string_bits b = string_block_at(p);
+      wide |= (b.high & before_first(b.special)) != 0;
+      if (b.special) return p + std::countr_zero(b.special);
+      p += string_block;
+    }
+    if (p != end && static_cast<std::size_t>(end - begin) >= string_block) {
+      const string_bits b = string_block_at(end - string_block);  // the bytes before p have no flag
+      wide |= (b.high & before_first(b.special)) != 0;
+      return b.special ? end - string_block + std::countr_zero(b.special) : end;
+    }
+  }
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  // The lowest flag of a word is exact, and the bytes before p raise none.
+  auto word = [&](std::uint64_t w, const char* at) {
+    const std::uint64_t special = string_special_bytes(w);
+    wide |= (w & highs & before_first(special)) != 0;
+    return special ? at + first_flagged(special) : nullptr;
+  };
   while (end - p >= 8) {
-    const std::uint64_t special = string_special_bytes(load_word(p), ascii);
-    if (special) return p + first_flagged(special);
+    if (const char* hit = word(load8(p), p)) return hit;
     p += 8;
   }
   if (p == end) return p;
-  // The lowest flag of a word is exact, and the bytes before p raise none.
   if (end - begin >= 8) {
-    const std::uint64_t special = string_special_bytes(load_word(end - 8), ascii);
-    return special ? end - 8 + first_flagged(special) : end;
+    const char* hit = word(load8(end - 8), end - 8);
+    return hit ? hit : end;
   }
   if (end - p >= 4) {
     char both[8];
     std::memcpy(both, p, 4);
     std::memcpy(both + 4, end - 4, 4);
-    const std::uint64_t special = string_special_bytes(load_word(both), ascii);
+    const std::uint64_t w = load8(both);
+    const std::uint64_t special = string_special_bytes(w);
+    wide |= (w & highs & before_first(special)) != 0;
     if (!special) return end;
     const std::size_t i = first_flagged(special);
     return i < 4 ? p + i : end - 8 + i;
   }
   for (; p < end; ++p) {
     const auto c = static_cast<unsigned char>(*p);
-    if (c < 0x20 || c == '"' || c == '\\' || (ascii && c >= 0x80)) break;
+    if (c < 0x20 || c == '"' || c == '\\') break;
+    wide |= c >= 0x80;
   }
   return p;
 }
@@ -913,7 +935,7 @@ inline const char* find_string_special(const char* p, const char* end, bool asci
 #endif
         if (end - p >= 8) {
           // No carries in a plain XOR: the lowest nonzero byte is the first one that is not a space.
-          const std::uint64_t other = load_word(p) ^ 0x2020202020202020ULL;
+          const std::uint64_t other = load8(p) ^ 0x2020202020202020ULL;
           if (other == 0) {
             p += 8;
             continue;
@@ -931,6 +953,179 @@ inline const char* find_string_special(const char* p, const char* end, bool asci
     }
   }
   return p;
+}
+
+}  // namespace xbl::detail
+// ---- end xbl/core/bytes.hpp ----
+// ---- begin xbl/core/utf8.hpp ----
+
+
+#if defined(__SSSE3__)
+#include <immintrin.h>
+#endif
+
+namespace xbl::detail {
+
+// Length of the well-formed UTF-8 sequence starting at p (RFC 3629: no overlongs, no encoded
+// surrogates, nothing past U+10FFFF), or 0 when the bytes there are not one. `end` bounds the read.
+constexpr std::size_t utf8_sequence_length(const unsigned char* p, const unsigned char* end) noexcept {
+  const unsigned char c = p[0];
+  if (c < 0x80) return 1;
+  auto cont = [&](std::size_t i, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
+    return p + i < end && p[i] >= lo && p[i] <= hi;
+  };
+  if (c < 0xC2) return 0;  // stray continuation byte or overlong two-byte form
+  if (c < 0xE0) return cont(1) ? 2 : 0;
+  if (c < 0xF0) {
+    const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;  // E0 80..9F would be overlong
+    const unsigned char hi = c == 0xED ? 0x9F : 0xBF;  // ED A0..BF would encode a surrogate
+    return cont(1, lo, hi) && cont(2) ? 3 : 0;
+  }
+  if (c < 0xF5) {
+    const unsigned char lo = c == 0xF0 ? 0x90 : 0x80;  // F0 80..8F would be overlong
+    const unsigned char hi = c == 0xF4 ? 0x8F : 0xBF;  // F4 90.. would pass U+10FFFF
+    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+// Whether the bytes from p to `end` (fewer than a whole sequence) are the start of a well-formed
+// one: then the text was cut short, which is unexpected_end, not invalid_utf8.
+constexpr bool utf8_cut_short(const unsigned char* p, const unsigned char* end) noexcept {
+  const auto have = static_cast<std::size_t>(end - p);
+  if (have == 0 || have >= 4) return false;
+  // The missing bytes are given the smallest value their place allows after this lead byte.
+  unsigned char whole[4] = {p[0], static_cast<unsigned char>(p[0] == 0xE0 ? 0xA0 : p[0] == 0xF0 ? 0x90 : 0x80), 0x80, 0x80};
+  for (std::size_t i = 1; i < have; ++i) whole[i] = p[i];
+  return utf8_sequence_length(whole, whole + 4) > have;
+}
+
+// Code points in text already known to be well-formed.
+constexpr std::size_t utf8_count(std::string_view s) noexcept {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+inline void utf8_append(std::string& out, std::uint32_t cp) {
+  char buf[4];
+  std::size_t n;
+  if (cp < 0x80) {
+    buf[0] = static_cast<char>(cp);
+    n = 1;
+  } else if (cp < 0x800) {
+    buf[0] = static_cast<char>(0xC0 | (cp >> 6));
+    buf[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    n = 2;
+  } else if (cp < 0x10000) {
+    buf[0] = static_cast<char>(0xE0 | (cp >> 12));
+    buf[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    buf[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    n = 3;
+  } else {
+    buf[0] = static_cast<char>(0xF0 | (cp >> 18));
+    buf[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    buf[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    buf[3] = static_cast<char>(0x80 | (cp & 0x3F));
+    n = 4;
+  }
+  out.append(buf, n);
+}
+
+// The position of the first byte in [p, e) that does not start a well-formed sequence (one that
+// runs past e is not), or e when there is none.
+inline const char* utf8_first_invalid(const char* p, const char* e) noexcept {
+  const auto* u = reinterpret_cast<const unsigned char*>(p);
+  const auto* ue = reinterpret_cast<const unsigned char*>(e);
+  while (u < ue) {
+    const std::size_t n = utf8_sequence_length(u, ue);
+    if (n == 0) break;
+    u += n;
+  }
+  return reinterpret_cast<const char*>(u);
+}
+
+#if defined(__SSSE3__)
+// Sixteen bytes at a time, by the method of Keiser and Lemire ("Validating UTF-8 in less than one
+// instruction per byte", 2021): each byte's class, looked up from the high nibble of the byte
+// before it, that byte's low nibble and its own high nibble, names the faults the pair can have;
+// what is left is the check that the third and fourth bytes of long sequences are continuations.
+class utf8_blocks {
+ public:
+  // Feeds the next sixteen bytes of the text.
+  void add(__m128i input) noexcept {
+    constexpr char too_short = 1 << 0, too_long = 1 << 1, overlong_3 = 1 << 2, too_large = 1 << 3,
+                   surrogate = 1 << 4, overlong_2 = 1 << 5, too_large_1000 = 1 << 6, overlong_4 = 1 << 6;
+    constexpr char two_conts = static_cast<char>(1 << 7);
+    constexpr char carry = too_short | too_long | two_conts;
+    const __m128i first_high = _mm_setr_epi8(
+        too_long, too_long, too_long, too_long, too_long, too_long, too_long, too_long,  // 0___ ASCII
+        two_conts, two_conts, two_conts, two_conts,                                      // 10__ continuation
+        too_short | overlong_2, too_short, too_short | overlong_3 | surrogate,            // 1100, 1101, 1110
+        too_short | too_large | too_large_1000 | overlong_4);                             // 1111
+    const __m128i first_low = _mm_setr_epi8(
+        carry | overlong_3 | overlong_2 | overlong_4, carry | overlong_2, carry, carry, carry | too_large,
+        carry | too_large | too_large_1000, carry | too_large | too_large_1000, carry | too_large | too_large_1000,
+        carry | too_large | too_large_1000, carry | too_large | too_large_1000, carry | too_large | too_large_1000,
+        carry | too_large | too_large_1000, carry | too_large | too_large_1000,
+        carry | too_large | too_large_1000 | surrogate, carry | too_large | too_large_1000,
+        carry | too_large | too_large_1000);
+    const __m128i second_high = _mm_setr_epi8(
+        too_short, too_short, too_short, too_short, too_short, too_short, too_short, too_short,
+        too_long | overlong_2 | two_conts | overlong_3 | too_large_1000 | overlong_4,
+        too_long | overlong_2 | two_conts | overlong_3 | too_large,
+        too_long | overlong_2 | two_conts | surrogate | too_large, too_long | overlong_2 | two_conts | surrogate | too_large,
+        too_short, too_short, too_short, too_short);
+    const __m128i nibble = _mm_set1_epi8(0x0F);
+    const __m128i prev1 = _mm_alignr_epi8(input, prev_, 15);
+    const __m128i faults = _mm_and_si128(
+        _mm_and_si128(_mm_shuffle_epi8(first_high, _mm_and_si128(_mm_srli_epi16(prev1, 4), nibble)),
+                      _mm_shuffle_epi8(first_low, _mm_and_si128(prev1, nibble))),
+        _mm_shuffle_epi8(second_high, _mm_and_si128(_mm_srli_epi16(input, 4), nibble)));
+    // A byte two after a lead of three or more, or three after a lead of four, is a continuation:
+    // two_conts there is right, and anywhere else a fault.
+    const __m128i third = _mm_subs_epu8(_mm_alignr_epi8(input, prev_, 14), _mm_set1_epi8(static_cast<char>(0xE0 - 0x80)));
+    const __m128i fourth = _mm_subs_epu8(_mm_alignr_epi8(input, prev_, 13), _mm_set1_epi8(static_cast<char>(0xF0 - 0x80)));
+    const __m128i must_continue = _mm_and_si128(_mm_or_si128(third, fourth), _mm_set1_epi8(static_cast<char>(0x80)));
+    errors_ = _mm_or_si128(errors_, _mm_xor_si128(must_continue, faults));
+    prev_ = input;
+  }
+  // Whether all that was fed is well-formed, a sequence cut by the end of it included.
+  bool valid() noexcept {
+    add(_mm_setzero_si128());
+    return _mm_testz_si128(errors_, errors_);
+  }
+
+ private:
+  __m128i prev_ = _mm_setzero_si128();
+  __m128i errors_ = _mm_setzero_si128();
+};
+#endif
+
+// Whether [p, e) is well-formed UTF-8 (a sequence that runs past e is not). The bytes up to
+// `readable` may be loaded, though only those before e count.
+inline bool utf8_valid(const char* p, const char* e, const char* readable) noexcept {
+#if defined(__SSSE3__)
+  utf8_blocks blocks;
+  for (; e - p >= 16; p += 16) blocks.add(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
+  if (p != e) {
+    const auto left = static_cast<char>(e - p);
+    __m128i last;
+    if (readable - p >= 16) {
+      last = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    } else {
+      alignas(16) char copy[16] = {};
+      std::memcpy(copy, p, static_cast<std::size_t>(e - p));
+      last = _mm_load_si128(reinterpret_cast<const __m128i*>(copy));
+    }
+    const __m128i index = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    blocks.add(_mm_and_si128(last, _mm_cmpgt_epi8(_mm_set1_epi8(left), index)));  // what follows e as ASCII
+  }
+  return blocks.valid();
+#else
+  (void)readable;
+  return utf8_first_invalid(p, e) == e;
+#endif
 }
 
 }  // namespace xbl::detail
@@ -1157,20 +1352,20 @@ class scanner {
       ++p;
       if (p < end && *p >= '0' && *p <= '9') return fail(errc::invalid_number, t.begin, "a number may not have leading zeros");
     } else {
-      while (p < end && *p >= '0' && *p <= '9') ++p;
+      p += digit_run(p, end);
     }
     if (p < end && *p == '.') {
       ++p;
       t.integer = false;
       if (!digit_here(t.begin, "expected a digit after '.'")) return false;
-      while (p < end && *p >= '0' && *p <= '9') ++p;
+      p += digit_run(p, end);
     }
     if (p < end && (*p == 'e' || *p == 'E')) {
       ++p;
       t.integer = false;
       if (p < end && (*p == '+' || *p == '-')) ++p;
       if (!digit_here(t.begin, "expected a digit in the exponent")) return false;
-      while (p < end && *p >= '0' && *p <= '9') ++p;
+      p += digit_run(p, end);
     }
     t.end = p;
     return true;
@@ -1181,34 +1376,43 @@ class scanner {
   // Reads the string at p (which is a '"'), appending its decoded text to *out unless out is null.
   // Sets `escaped` when the text held a backslash escape, so a caller that only needs a view can
   // tell whether the bytes in the input are the value.
-  bool string(std::string* out, bool& escaped) {
+  [[gnu::always_inline]] bool string(std::string* out, bool& escaped) {
+    // Most strings are short and plain: the first block holds the closing quote, and nothing
+    // before it to decode or check. That case is decided here, inline, in a few instructions.
+    if constexpr (string_block != 0) {
+      if (static_cast<std::size_t>(end - p) > string_block) {
+        const string_bits b = string_block_at(p + 1);
+        const unsigned before = (b.special & (0u - b.special)) - 1;  // the bits below the first special byte
+        if (b.special && p[1 + std::countr_zero(b.special)] == '"' && (b.high & before) == 0) {
+          const auto n = static_cast<std::size_t>(std::countr_zero(b.special));
+          if (out) out->append(p + 1, n);
+          p += n + 2;
+          escaped = false;
+          return true;
+        }
+      }
+    }
+    return string_in_full(out, escaped);
+  }
+
+  // string() for any string: escapes, UTF-8, long text, and the faults.
+  [[gnu::noinline]] bool string_in_full(std::string* out, bool& escaped) {
     ++p;
     escaped = false;
     const char* run = p;
     for (;;) {
-      // On to the first byte that needs a look: the closing quote, a backslash, a control
-      // character, or a UTF-8 sequence to check.
-      p = find_string_special(p, end, true);
+      // On to the first byte that needs a look: the closing quote, a backslash or a control
+      // character. The UTF-8 passed on the way is checked as a whole, and only if there is any.
+      const char* passed = p;
+      bool wide = false;
+      p = find_string_special(p, end, wide);
+      if (wide && !utf8_valid(passed, p, end)) return utf8_fault(passed, p);
       if (p >= end) return fail(errc::unexpected_end, end, "the text ends inside a string");
       const auto c = static_cast<unsigned char>(*p);
       if (c == '"') {
         if (out) out->append(run, p);
         ++p;
         return true;
-      }
-      if (c >= 0x80) {
-        // One sequence, and those right after it (a word of a script other than Latin).
-        do {
-          const std::size_t n = utf8_sequence_length(reinterpret_cast<const unsigned char*>(p),
-                                                     reinterpret_cast<const unsigned char*>(end));
-          if (n == 0) {
-            if (utf8_cut_short(reinterpret_cast<const unsigned char*>(p), reinterpret_cast<const unsigned char*>(end)))
-              return fail(errc::unexpected_end, end, "the text ends inside a string");
-            return fail(errc::invalid_utf8, p, "invalid UTF-8 in a string (" + describe_here() + ")");
-          }
-          p += n;
-        } while (p < end && static_cast<unsigned char>(*p) >= 0x80);
-        continue;
       }
       if (c < 0x20) {
         return fail(errc::syntax, p, "control character " + describe_here() +
@@ -1220,6 +1424,15 @@ class scanner {
       if (!escape(out)) return false;
       run = p;
     }
+  }
+
+  // The fault in the UTF-8 of a string's bytes [from, to): where the first ill-formed sequence
+  // starts, or the end of the text when a sequence well begun is cut short by it.
+  [[gnu::noinline]] bool utf8_fault(const char* from, const char* to) {
+    p = utf8_first_invalid(from, to);
+    if (utf8_cut_short(reinterpret_cast<const unsigned char*>(p), reinterpret_cast<const unsigned char*>(end)))
+      return fail(errc::unexpected_end, end, "the text ends inside a string");
+    return fail(errc::invalid_utf8, p, "invalid UTF-8 in a string (" + describe_here() + ")");
   }
 
   // Reads the string at p (which is a '"') and sets `text` to its decoded value without copying it
@@ -1821,11 +2034,8 @@ bool read_integer(scanner& s, I& v) {
                       ", " + std::to_string(std::numeric_limits<I>::max()) + "]");
   };
   std::uint64_t magnitude = 0;
-  for (const char* d = t.begin + (t.negative ? 1 : 0); d < t.end; ++d) {
-    const auto digit = static_cast<std::uint64_t>(*d - '0');
-    if (magnitude > (std::numeric_limits<std::uint64_t>::max() - digit) / 10) return out_of_range();
-    magnitude = magnitude * 10 + digit;
-  }
+  const char* digits = t.begin + (t.negative ? 1 : 0);
+  if (!digits_to_u64(digits, static_cast<std::size_t>(t.end - digits), magnitude)) return out_of_range();
   if constexpr (std::is_unsigned_v<I>) {
     if ((t.negative && magnitude != 0) || magnitude > std::numeric_limits<I>::max()) return out_of_range();
     v = static_cast<I>(magnitude);
@@ -2306,7 +2516,8 @@ class writer {
     *o++ = '"';
     for (;;) {
       const char* run = p;
-      p = find_string_special(p, end, false);
+      bool wide = false;  // UTF-8 passes through as it is
+      p = find_string_special(p, end, wide);
       if (p != run) {
         std::memcpy(o, run, static_cast<std::size_t>(p - run));
         o += p - run;
@@ -2850,6 +3061,25 @@ inline char* two_digits(char* o, unsigned v) noexcept {
   return o + 2;
 }
 
+// Eight bytes of a text of fixed form: '0' where a digit goes, a separator as itself, and '?'
+// where the byte is another word's to check.
+struct form_word {
+  std::uint64_t bytes = 0, digits = 0, separators = 0;
+  consteval explicit form_word(const char (&text)[9]) {
+    for (int i = 0; i < 8; ++i) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      if (c == '?') continue;
+      bytes |= std::uint64_t{c} << (8 * i);
+      (c == '0' ? digits : separators) |= std::uint64_t{0xFF} << (8 * i);
+    }
+  }
+  // Nonzero unless x, eight bytes of text XOR `bytes`, holds 0 to 9 at each digit and 0 at each
+  // separator. A carry from one byte to the next only ever leaves a byte that is wrong already.
+  constexpr std::uint64_t misfit(std::uint64_t x) const noexcept {
+    return (x & separators) | ((x | (x + (digits & every_byte * 6))) & digits & every_byte * 0xF0);
+  }
+};
+
 // `id` by reference: callers parse into it in the other argument, and the order in which arguments
 // are evaluated is unspecified (clang copied a by-value `id` before the parse had filled it).
 template <class Id>
@@ -2873,23 +3103,26 @@ class Xuid {
   static constexpr detail::id_failure parse_into(std::string_view text, Xuid& out) noexcept {
     if (text.empty()) return {errc::invalid_value, 0, "a XUID needs at least one digit"};
     if (text.size() > 64) return {errc::invalid_value, 64, "a XUID is at most 64 characters long"};
+    const std::size_t n = detail::digit_run(text.data(), text.data() + text.size());
+    if (n != text.size()) return {errc::invalid_value, n, "a XUID is decimal digits only"};
+    return from_digits(text.data(), n, out);
+  }
+
+  // The end of the well-formed XUID at p, read no further than `end`, or null.
+  static constexpr const char* scan(const char* p, const char* end, Xuid& out) noexcept {
+    const std::size_t n = detail::digit_run(p, end);
+    return n >= 1 && n <= 64 && !from_digits(p, n, out) ? p + n : nullptr;
+  }
+
+  // From n (1 to 64) decimal digits at p.
+  static constexpr detail::id_failure from_digits(const char* p, std::size_t n, Xuid& out) noexcept {
+    std::size_t zeros = 0;
+    while (zeros + 1 < n && p[zeros] == '0') ++zeros;  // a lone 0 is the value, not padding
     std::uint64_t v = 0;
-    std::uint16_t zeros = 0;
-    bool leading = true;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      const char c = text[i];
-      if (!detail::is_digit(c)) return {errc::invalid_value, i, "a XUID is decimal digits only"};
-      const auto d = static_cast<std::uint64_t>(c - '0');
-      if (leading && d == 0 && i + 1 < text.size()) {
-        ++zeros;
-        continue;
-      }
-      leading = false;
-      if (v > (UINT64_MAX - d) / 10) return {errc::number_out_of_range, 0, "a XUID must fit in 64 bits (at most 18446744073709551615)"};
-      v = v * 10 + d;
-    }
+    if (!detail::digits_to_u64(p + zeros, n - zeros, v))
+      return {errc::number_out_of_range, 0, "a XUID must fit in 64 bits (at most 18446744073709551615)"};
     out.value_ = v;
-    out.leading_zeros_ = zeros;
+    out.leading_zeros_ = static_cast<std::uint16_t>(zeros);
     return {};
   }
 
@@ -2939,6 +3172,11 @@ class Guid {
     return {};
   }
 
+  // The end of the well-formed GUID at p, read no further than `end`, or null.
+  static constexpr const char* scan(const char* p, const char* end, Guid& out) noexcept {
+    return end - p >= 36 && !parse_into(std::string_view(p, 36), out) ? p + 36 : nullptr;
+  }
+
   static result<Guid> parse(std::string_view text) {
     Guid g;
     return detail::id_result(g, parse_into(text, g));
@@ -2983,14 +3221,25 @@ class TitleId {
 
   static constexpr detail::id_failure parse_into(std::string_view text, TitleId& out) noexcept {
     if (text.empty()) return {errc::invalid_value, 0, "a title id needs at least one digit"};
-    if (text.size() > 1 && text[0] == '0') return {errc::invalid_value, 0, "a title id has no leading zeros"};
+    const std::size_t n = detail::digit_run(text.data(), text.data() + text.size());
+    if (n != text.size()) return {errc::invalid_value, n, "a title id is decimal digits only"};
+    return from_digits(text.data(), n, out);
+  }
+
+  // The end of the well-formed title id at p, read no further than `end`, or null.
+  static constexpr const char* scan(const char* p, const char* end, TitleId& out) noexcept {
+    const std::size_t n = detail::digit_run(p, end);
+    return n >= 1 && !from_digits(p, n, out) ? p + n : nullptr;
+  }
+
+  // From n (at least 1) decimal digits at p, as a string has them.
+  static constexpr detail::id_failure from_digits(const char* p, std::size_t n, TitleId& out) noexcept {
+    if (n > 1 && p[0] == '0') return {errc::invalid_value, 0, "a title id has no leading zeros"};
     std::uint64_t v = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (!detail::is_digit(text[i])) return {errc::invalid_value, i, "a title id is decimal digits only"};
-      v = v * 10 + static_cast<std::uint64_t>(text[i] - '0');
-      if (v > UINT32_MAX) return {errc::number_out_of_range, 0, "a title id must fit in 32 bits (at most 4294967295)"};
-    }
+    if (n > 10 || !detail::digits_to_u64(p, n, v) || v > UINT32_MAX)
+      return {errc::number_out_of_range, 0, "a title id must fit in 32 bits (at most 4294967295)"};
     out.value_ = static_cast<std::uint32_t>(v);
+    out.as_number_ = false;
     return {};
   }
 
@@ -3026,54 +3275,60 @@ class Timestamp {
   constexpr std::int64_t ticks() const noexcept { return ticks_; }
 
   static constexpr detail::id_failure parse_into(std::string_view t, Timestamp& out) noexcept {
-    constexpr const char* form = "a timestamp is YYYY-MM-DDTHH:MM:SS, an optional fraction of 1 to 7 digits and an optional Z";
-    if (t.size() < 19 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' || t[16] != ':')
-      return {errc::invalid_value, 0, form};
-    // Each position's digit; a byte that is no digit comes out above 9.
-    auto d = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(t[i])) - unsigned{'0'}; };
-    const unsigned digit[14] = {d(0), d(1), d(2), d(3), d(5), d(6), d(8), d(9), d(11), d(12), d(14), d(15), d(17), d(18)};
-    unsigned bad = 0;
-    for (const unsigned x : digit) bad |= x > 9;
-    if (bad) return {errc::invalid_value, 0, form};
-    const int year = static_cast<int>(digit[0] * 1000 + digit[1] * 100 + digit[2] * 10 + digit[3]);
-    const int month = static_cast<int>(digit[4] * 10 + digit[5]);
-    const int day = static_cast<int>(digit[6] * 10 + digit[7]);
-    const int hour = static_cast<int>(digit[8] * 10 + digit[9]);
-    const int minute = static_cast<int>(digit[10] * 10 + digit[11]);
-    const int second = static_cast<int>(digit[12] * 10 + digit[13]);
+    Timestamp ts;
+    const char* stop = nullptr;
+    if (const auto f = parse_prefix(t.data(), t.data() + t.size(), ts, stop)) return f;
+    if (stop != t.data() + t.size()) return {errc::invalid_value, static_cast<std::size_t>(stop - t.data()), form};
+    out = ts;
+    return {};
+  }
+
+  // The end of the well-formed timestamp at p, read no further than `end`, or null.
+  static constexpr const char* scan(const char* p, const char* end, Timestamp& out) noexcept {
+    const char* stop = nullptr;
+    return parse_prefix(p, end, out, stop) ? nullptr : stop;
+  }
+
+  // The timestamp that starts at p, read no further than `end`: `stop` is set just past it. What
+  // follows is the caller's to judge (the end of the text for parse_into, a quote for the reader).
+  static constexpr detail::id_failure parse_prefix(const char* p, const char* end, Timestamp& out,
+                                                   const char*& stop) noexcept {
+    if (end - p < 19) return {errc::invalid_value, 0, form};
+    // The 19 bytes of `YYYY-MM-DDTHH:MM:SS` as three words (bytes 0-7, 8-15, 11-18), each made to
+    // hold 0 to 9 at a digit and 0 at a separator by an XOR with its pattern, then checked at once.
+    constexpr detail::form_word date("0000-00-"), time("00T00:00"), seconds("?????:00");
+    const std::uint64_t a = detail::load8(p) ^ date.bytes, b = detail::load8(p + 8) ^ time.bytes,
+                        c = detail::load8(p + 11) ^ seconds.bytes;
+    if (date.misfit(a) | time.misfit(b) | seconds.misfit(c)) return {errc::invalid_value, 0, form};
+    auto two = [](std::uint64_t x, int at) { return static_cast<int>((x >> (8 * at) & 0xFF) * 10 + (x >> (8 * at + 8) & 0xFF)); };
+    const int year = two(a, 0) * 100 + two(a, 2), month = two(a, 5), day = two(b, 0), hour = two(b, 3),
+              minute = two(b, 6), second = two(c, 6);
     if (year < 1) return {errc::invalid_value, 0, "the year must be 0001 or later"};
     if (month < 1 || month > 12) return {errc::invalid_value, 5, "the month must be 01 to 12"};
     if (day < 1 || day > days_in_month(year, month)) return {errc::invalid_value, 8, "no such day in that month"};
     if (hour > 23) return {errc::invalid_value, 11, "the hour must be 00 to 23"};
     if (minute > 59) return {errc::invalid_value, 14, "the minute must be 00 to 59"};
     if (second > 59) return {errc::invalid_value, 17, "the second must be 00 to 59"};
-    std::size_t i = 19;
+    const char* q = p + 19;
     std::int64_t fraction = 0;
-    std::uint8_t fraction_digits = 0;
-    if (i < t.size() && t[i] == '.') {
-      ++i;
-      const std::size_t first = i;
-      while (i < t.size() && detail::is_digit(t[i])) {
-        if (i - first == 7) return {errc::invalid_value, i, "at most 7 fraction digits (100 ns)"};
-        fraction = fraction * 10 + (t[i] - '0');
-        ++i;
-      }
-      fraction_digits = static_cast<std::uint8_t>(i - first);
-      if (fraction_digits == 0) return {errc::invalid_value, i, "a '.' needs fraction digits after it"};
+    std::size_t fraction_digits = 0;
+    if (q < end && *q == '.') {
+      ++q;
+      fraction_digits = detail::digit_run(q, end);
+      if (fraction_digits == 0) return {errc::invalid_value, static_cast<std::size_t>(q - p), "a '.' needs fraction digits after it"};
+      if (fraction_digits > 7) return {errc::invalid_value, static_cast<std::size_t>(q - p) + 7, "at most 7 fraction digits (100 ns)"};
+      constexpr std::int64_t scale[8] = {10'000'000, 1'000'000, 100'000, 10'000, 1'000, 100, 10, 1};
+      fraction = static_cast<std::int64_t>(detail::digits_value_at(q, end, fraction_digits)) * scale[fraction_digits];
+      q += fraction_digits;
     }
-    bool zulu = false;
-    if (i < t.size() && t[i] == 'Z') {
-      zulu = true;
-      ++i;
-    }
-    if (i != t.size()) return {errc::invalid_value, i, form};
-    constexpr std::int64_t scale[8] = {10'000'000, 1'000'000, 100'000, 10'000, 1'000, 100, 10, 1};
-    fraction *= scale[fraction_digits];
+    const bool zulu = q < end && *q == 'Z';
+    q += zulu;
     const std::int64_t days = days_from_civil(year, month, day);
     out.ticks_ = ((days * 24 + hour) * 60 + minute) * 60 * ticks_per_second + second * ticks_per_second + fraction;
-    out.fraction_digits_ = fraction_digits;
+    out.fraction_digits_ = static_cast<std::uint8_t>(fraction_digits);
     out.zulu_ = zulu;
     out.constructed_ = false;
+    stop = q;
     return {};
   }
 
@@ -3136,6 +3391,8 @@ class Timestamp {
   friend constexpr auto operator<=>(const Timestamp& a, const Timestamp& b) noexcept { return a.ticks_ <=> b.ticks_; }
 
  private:
+  static constexpr const char* form = "a timestamp is YYYY-MM-DDTHH:MM:SS, an optional fraction of 1 to 7 digits and an optional Z";
+
   static constexpr bool leap(int y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
   static constexpr int days_in_month(int y, int m) noexcept {
     constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -3207,6 +3464,12 @@ namespace detail {
 template <class Id>
 bool read_id_string(scanner& s, Id& v, std::string_view what) {
   if (s.at_end() || s.peek() != '"') return mismatch(s, what);
+  // Mostly the string is the id and nothing else, no escape in it: read straight from the input
+  // then. Anything else takes the way of every string, which also gives the exact error.
+  if (const char* e = Id::scan(s.p + 1, s.end, v); e && e != s.end && *e == '"') {
+    s.p = e + 1;
+    return true;
+  }
   const char* at = s.p;
   std::string_view text;
   if (!s.string_text(text)) return false;

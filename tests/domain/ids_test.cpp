@@ -379,3 +379,80 @@ TEST_CASE("Timestamp errors: calendar, clock, fraction, form") {
   CHECK(r.error().line == 2);
   CHECK(r.error().column == 16);
 }
+
+// ---- in a document: read straight from the input, or as any string -------------------------------
+
+namespace {
+
+// The id in `inner` (the text between the quotes of a JSON string) read from a document, against
+// the same text parsed once decoded.
+template <class Id>
+void check_same_as_parse(std::string_view inner, std::string_view decoded) {
+  CAPTURE(inner);
+  const std::string json = "\"" + std::string(inner) + "\"";
+  const auto read = xbl::from_json<Id>(json);
+  const auto parsed = Id::parse(decoded);
+  REQUIRE(read.has_value() == parsed.has_value());
+  if (parsed) {
+    CHECK(*read == *parsed);
+    CHECK(read->to_string() == parsed->to_string());
+  } else {
+    CHECK(read.error().code == parsed.error().code);
+    CHECK(read.error().offset == 0);  // at the string
+  }
+}
+
+}  // namespace
+
+TEST_CASE("ids read from a document are what parse makes of the string's text") {
+  // Escaped digits, and text after a well-formed id, go the way of every string.
+  check_same_as_parse<xbl::Xuid>("2533274790395904", "2533274790395904");
+  check_same_as_parse<xbl::Xuid>("\\u0032533274790395904", "2533274790395904");
+  check_same_as_parse<xbl::Xuid>("2533274790395904x", "2533274790395904x");
+  check_same_as_parse<xbl::Xuid>("00042", "00042");
+  check_same_as_parse<xbl::Xuid>("18446744073709551616", "18446744073709551616");
+  check_same_as_parse<xbl::Xuid>(std::string(65, '1'), std::string(65, '1'));
+  check_same_as_parse<xbl::TitleId>("1144039928", "1144039928");
+  check_same_as_parse<xbl::TitleId>("114403992\\u0038", "1144039928");
+  check_same_as_parse<xbl::TitleId>("01", "01");
+  check_same_as_parse<xbl::TitleId>("4294967296", "4294967296");
+  check_same_as_parse<xbl::Guid>("bd6c41c3-01c3-468a-a3b5-3e0fe8133862", "bd6c41c3-01c3-468a-a3b5-3e0fe8133862");
+  check_same_as_parse<xbl::Guid>("bd6c41c3-01c3-468a-a3b5-3e0fe8133862}", "bd6c41c3-01c3-468a-a3b5-3e0fe8133862}");
+  check_same_as_parse<xbl::Guid>("bd6c41c3\\u002d01c3-468a-a3b5-3e0fe8133862", "bd6c41c3-01c3-468a-a3b5-3e0fe8133862");
+  const std::string digits = "1234567";
+  for (std::size_t n = 0; n <= 8; ++n) {
+    const std::string fraction = n == 0 ? "" : "." + (digits + "8").substr(0, n);
+    for (const std::string zone : {"", "Z", "ZZ", "+01:00"}) {
+      const std::string text = "2024-05-19T00:52:17" + fraction + zone;
+      check_same_as_parse<xbl::Timestamp>(text, text);
+    }
+  }
+  check_same_as_parse<xbl::Timestamp>("2024-05-19T00:52:17\\u002e5Z", "2024-05-19T00:52:17.5Z");
+  check_same_as_parse<xbl::Timestamp>("2024-02-30T00:52:17", "2024-02-30T00:52:17");
+}
+
+TEST_CASE("an id cut short by the end of the text is unexpected_end") {
+  for (const std::string_view text : {"\"2533274790395904", "\"1144039928", "\"2024-05-19T00:52:17.12",
+                                      "\"bd6c41c3-01c3-468a-a3b5-3e0fe8133862"}) {
+    CAPTURE(text);
+    CHECK(xbl::from_json<xbl::Xuid>(text).error().code == xbl::errc::unexpected_end);
+    CHECK(xbl::from_json<xbl::TitleId>(text).error().code == xbl::errc::unexpected_end);
+    CHECK(xbl::from_json<xbl::Timestamp>(text).error().code == xbl::errc::unexpected_end);
+    CHECK(xbl::from_json<xbl::Guid>(text).error().code == xbl::errc::unexpected_end);
+  }
+}
+
+TEST_CASE("integers of up to 20 digits are exact, and one past the range is out of range") {
+  CHECK(*xbl::from_json<std::uint64_t>("18446744073709551615") == UINT64_MAX);
+  CHECK(xbl::from_json<std::uint64_t>("18446744073709551616").error().code == xbl::errc::number_out_of_range);
+  CHECK(xbl::from_json<std::uint64_t>("99999999999999999999").error().code == xbl::errc::number_out_of_range);
+  CHECK(xbl::from_json<std::uint64_t>("100000000000000000000").error().code == xbl::errc::number_out_of_range);
+  CHECK(*xbl::from_json<std::uint64_t>("12345678901234567") == 12345678901234567ULL);
+  CHECK(*xbl::from_json<std::int64_t>("-9223372036854775808") == INT64_MIN);
+  CHECK(xbl::from_json<std::int64_t>("-9223372036854775809").error().code == xbl::errc::number_out_of_range);
+  std::uint64_t v = 0;
+  for (int n = 1; n <= 19; ++n) {
+    v = v * 10 + static_cast<std::uint64_t>(n % 10);
+    CHECK(*xbl::from_json<std::uint64_t>(std::to_string(v)) == v);
+  }
+}

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "xbl/core/codec.hpp"
+#include "xbl/core/digits.hpp"
 #include "xbl/core/error.hpp"
 #include "xbl/core/reader.hpp"
 #include "xbl/core/result.hpp"
@@ -42,6 +43,25 @@ inline char* two_digits(char* o, unsigned v) noexcept {
   return o + 2;
 }
 
+// Eight bytes of a text of fixed form: '0' where a digit goes, a separator as itself, and '?'
+// where the byte is another word's to check.
+struct form_word {
+  std::uint64_t bytes = 0, digits = 0, separators = 0;
+  consteval explicit form_word(const char (&text)[9]) {
+    for (int i = 0; i < 8; ++i) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      if (c == '?') continue;
+      bytes |= std::uint64_t{c} << (8 * i);
+      (c == '0' ? digits : separators) |= std::uint64_t{0xFF} << (8 * i);
+    }
+  }
+  // Nonzero unless x, eight bytes of text XOR `bytes`, holds 0 to 9 at each digit and 0 at each
+  // separator. A carry from one byte to the next only ever leaves a byte that is wrong already.
+  constexpr std::uint64_t misfit(std::uint64_t x) const noexcept {
+    return (x & separators) | ((x | (x + (digits & every_byte * 6))) & digits & every_byte * 0xF0);
+  }
+};
+
 // `id` by reference: callers parse into it in the other argument, and the order in which arguments
 // are evaluated is unspecified (clang copied a by-value `id` before the parse had filled it).
 template <class Id>
@@ -65,23 +85,26 @@ class Xuid {
   static constexpr detail::id_failure parse_into(std::string_view text, Xuid& out) noexcept {
     if (text.empty()) return {errc::invalid_value, 0, "a XUID needs at least one digit"};
     if (text.size() > 64) return {errc::invalid_value, 64, "a XUID is at most 64 characters long"};
+    const std::size_t n = detail::digit_run(text.data(), text.data() + text.size());
+    if (n != text.size()) return {errc::invalid_value, n, "a XUID is decimal digits only"};
+    return from_digits(text.data(), n, out);
+  }
+
+  // The end of the well-formed XUID at p, read no further than `end`, or null.
+  static constexpr const char* scan(const char* p, const char* end, Xuid& out) noexcept {
+    const std::size_t n = detail::digit_run(p, end);
+    return n >= 1 && n <= 64 && !from_digits(p, n, out) ? p + n : nullptr;
+  }
+
+  // From n (1 to 64) decimal digits at p.
+  static constexpr detail::id_failure from_digits(const char* p, std::size_t n, Xuid& out) noexcept {
+    std::size_t zeros = 0;
+    while (zeros + 1 < n && p[zeros] == '0') ++zeros;  // a lone 0 is the value, not padding
     std::uint64_t v = 0;
-    std::uint16_t zeros = 0;
-    bool leading = true;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      const char c = text[i];
-      if (!detail::is_digit(c)) return {errc::invalid_value, i, "a XUID is decimal digits only"};
-      const auto d = static_cast<std::uint64_t>(c - '0');
-      if (leading && d == 0 && i + 1 < text.size()) {
-        ++zeros;
-        continue;
-      }
-      leading = false;
-      if (v > (UINT64_MAX - d) / 10) return {errc::number_out_of_range, 0, "a XUID must fit in 64 bits (at most 18446744073709551615)"};
-      v = v * 10 + d;
-    }
+    if (!detail::digits_to_u64(p + zeros, n - zeros, v))
+      return {errc::number_out_of_range, 0, "a XUID must fit in 64 bits (at most 18446744073709551615)"};
     out.value_ = v;
-    out.leading_zeros_ = zeros;
+    out.leading_zeros_ = static_cast<std::uint16_t>(zeros);
     return {};
   }
 
@@ -131,6 +154,11 @@ class Guid {
     return {};
   }
 
+  // The end of the well-formed GUID at p, read no further than `end`, or null.
+  static constexpr const char* scan(const char* p, const char* end, Guid& out) noexcept {
+    return end - p >= 36 && !parse_into(std::string_view(p, 36), out) ? p + 36 : nullptr;
+  }
+
   static result<Guid> parse(std::string_view text) {
     Guid g;
     return detail::id_result(g, parse_into(text, g));
@@ -175,14 +203,25 @@ class TitleId {
 
   static constexpr detail::id_failure parse_into(std::string_view text, TitleId& out) noexcept {
     if (text.empty()) return {errc::invalid_value, 0, "a title id needs at least one digit"};
-    if (text.size() > 1 && text[0] == '0') return {errc::invalid_value, 0, "a title id has no leading zeros"};
+    const std::size_t n = detail::digit_run(text.data(), text.data() + text.size());
+    if (n != text.size()) return {errc::invalid_value, n, "a title id is decimal digits only"};
+    return from_digits(text.data(), n, out);
+  }
+
+  // The end of the well-formed title id at p, read no further than `end`, or null.
+  static constexpr const char* scan(const char* p, const char* end, TitleId& out) noexcept {
+    const std::size_t n = detail::digit_run(p, end);
+    return n >= 1 && !from_digits(p, n, out) ? p + n : nullptr;
+  }
+
+  // From n (at least 1) decimal digits at p, as a string has them.
+  static constexpr detail::id_failure from_digits(const char* p, std::size_t n, TitleId& out) noexcept {
+    if (n > 1 && p[0] == '0') return {errc::invalid_value, 0, "a title id has no leading zeros"};
     std::uint64_t v = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (!detail::is_digit(text[i])) return {errc::invalid_value, i, "a title id is decimal digits only"};
-      v = v * 10 + static_cast<std::uint64_t>(text[i] - '0');
-      if (v > UINT32_MAX) return {errc::number_out_of_range, 0, "a title id must fit in 32 bits (at most 4294967295)"};
-    }
+    if (n > 10 || !detail::digits_to_u64(p, n, v) || v > UINT32_MAX)
+      return {errc::number_out_of_range, 0, "a title id must fit in 32 bits (at most 4294967295)"};
     out.value_ = static_cast<std::uint32_t>(v);
+    out.as_number_ = false;
     return {};
   }
 
@@ -218,54 +257,60 @@ class Timestamp {
   constexpr std::int64_t ticks() const noexcept { return ticks_; }
 
   static constexpr detail::id_failure parse_into(std::string_view t, Timestamp& out) noexcept {
-    constexpr const char* form = "a timestamp is YYYY-MM-DDTHH:MM:SS, an optional fraction of 1 to 7 digits and an optional Z";
-    if (t.size() < 19 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' || t[16] != ':')
-      return {errc::invalid_value, 0, form};
-    // Each position's digit; a byte that is no digit comes out above 9.
-    auto d = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(t[i])) - unsigned{'0'}; };
-    const unsigned digit[14] = {d(0), d(1), d(2), d(3), d(5), d(6), d(8), d(9), d(11), d(12), d(14), d(15), d(17), d(18)};
-    unsigned bad = 0;
-    for (const unsigned x : digit) bad |= x > 9;
-    if (bad) return {errc::invalid_value, 0, form};
-    const int year = static_cast<int>(digit[0] * 1000 + digit[1] * 100 + digit[2] * 10 + digit[3]);
-    const int month = static_cast<int>(digit[4] * 10 + digit[5]);
-    const int day = static_cast<int>(digit[6] * 10 + digit[7]);
-    const int hour = static_cast<int>(digit[8] * 10 + digit[9]);
-    const int minute = static_cast<int>(digit[10] * 10 + digit[11]);
-    const int second = static_cast<int>(digit[12] * 10 + digit[13]);
+    Timestamp ts;
+    const char* stop = nullptr;
+    if (const auto f = parse_prefix(t.data(), t.data() + t.size(), ts, stop)) return f;
+    if (stop != t.data() + t.size()) return {errc::invalid_value, static_cast<std::size_t>(stop - t.data()), form};
+    out = ts;
+    return {};
+  }
+
+  // The end of the well-formed timestamp at p, read no further than `end`, or null.
+  static constexpr const char* scan(const char* p, const char* end, Timestamp& out) noexcept {
+    const char* stop = nullptr;
+    return parse_prefix(p, end, out, stop) ? nullptr : stop;
+  }
+
+  // The timestamp that starts at p, read no further than `end`: `stop` is set just past it. What
+  // follows is the caller's to judge (the end of the text for parse_into, a quote for the reader).
+  static constexpr detail::id_failure parse_prefix(const char* p, const char* end, Timestamp& out,
+                                                   const char*& stop) noexcept {
+    if (end - p < 19) return {errc::invalid_value, 0, form};
+    // The 19 bytes of `YYYY-MM-DDTHH:MM:SS` as three words (bytes 0-7, 8-15, 11-18), each made to
+    // hold 0 to 9 at a digit and 0 at a separator by an XOR with its pattern, then checked at once.
+    constexpr detail::form_word date("0000-00-"), time("00T00:00"), seconds("?????:00");
+    const std::uint64_t a = detail::load8(p) ^ date.bytes, b = detail::load8(p + 8) ^ time.bytes,
+                        c = detail::load8(p + 11) ^ seconds.bytes;
+    if (date.misfit(a) | time.misfit(b) | seconds.misfit(c)) return {errc::invalid_value, 0, form};
+    auto two = [](std::uint64_t x, int at) { return static_cast<int>((x >> (8 * at) & 0xFF) * 10 + (x >> (8 * at + 8) & 0xFF)); };
+    const int year = two(a, 0) * 100 + two(a, 2), month = two(a, 5), day = two(b, 0), hour = two(b, 3),
+              minute = two(b, 6), second = two(c, 6);
     if (year < 1) return {errc::invalid_value, 0, "the year must be 0001 or later"};
     if (month < 1 || month > 12) return {errc::invalid_value, 5, "the month must be 01 to 12"};
     if (day < 1 || day > days_in_month(year, month)) return {errc::invalid_value, 8, "no such day in that month"};
     if (hour > 23) return {errc::invalid_value, 11, "the hour must be 00 to 23"};
     if (minute > 59) return {errc::invalid_value, 14, "the minute must be 00 to 59"};
     if (second > 59) return {errc::invalid_value, 17, "the second must be 00 to 59"};
-    std::size_t i = 19;
+    const char* q = p + 19;
     std::int64_t fraction = 0;
-    std::uint8_t fraction_digits = 0;
-    if (i < t.size() && t[i] == '.') {
-      ++i;
-      const std::size_t first = i;
-      while (i < t.size() && detail::is_digit(t[i])) {
-        if (i - first == 7) return {errc::invalid_value, i, "at most 7 fraction digits (100 ns)"};
-        fraction = fraction * 10 + (t[i] - '0');
-        ++i;
-      }
-      fraction_digits = static_cast<std::uint8_t>(i - first);
-      if (fraction_digits == 0) return {errc::invalid_value, i, "a '.' needs fraction digits after it"};
+    std::size_t fraction_digits = 0;
+    if (q < end && *q == '.') {
+      ++q;
+      fraction_digits = detail::digit_run(q, end);
+      if (fraction_digits == 0) return {errc::invalid_value, static_cast<std::size_t>(q - p), "a '.' needs fraction digits after it"};
+      if (fraction_digits > 7) return {errc::invalid_value, static_cast<std::size_t>(q - p) + 7, "at most 7 fraction digits (100 ns)"};
+      constexpr std::int64_t scale[8] = {10'000'000, 1'000'000, 100'000, 10'000, 1'000, 100, 10, 1};
+      fraction = static_cast<std::int64_t>(detail::digits_value_at(q, end, fraction_digits)) * scale[fraction_digits];
+      q += fraction_digits;
     }
-    bool zulu = false;
-    if (i < t.size() && t[i] == 'Z') {
-      zulu = true;
-      ++i;
-    }
-    if (i != t.size()) return {errc::invalid_value, i, form};
-    constexpr std::int64_t scale[8] = {10'000'000, 1'000'000, 100'000, 10'000, 1'000, 100, 10, 1};
-    fraction *= scale[fraction_digits];
+    const bool zulu = q < end && *q == 'Z';
+    q += zulu;
     const std::int64_t days = days_from_civil(year, month, day);
     out.ticks_ = ((days * 24 + hour) * 60 + minute) * 60 * ticks_per_second + second * ticks_per_second + fraction;
-    out.fraction_digits_ = fraction_digits;
+    out.fraction_digits_ = static_cast<std::uint8_t>(fraction_digits);
     out.zulu_ = zulu;
     out.constructed_ = false;
+    stop = q;
     return {};
   }
 
@@ -328,6 +373,8 @@ class Timestamp {
   friend constexpr auto operator<=>(const Timestamp& a, const Timestamp& b) noexcept { return a.ticks_ <=> b.ticks_; }
 
  private:
+  static constexpr const char* form = "a timestamp is YYYY-MM-DDTHH:MM:SS, an optional fraction of 1 to 7 digits and an optional Z";
+
   static constexpr bool leap(int y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
   static constexpr int days_in_month(int y, int m) noexcept {
     constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -399,6 +446,12 @@ namespace detail {
 template <class Id>
 bool read_id_string(scanner& s, Id& v, std::string_view what) {
   if (s.at_end() || s.peek() != '"') return mismatch(s, what);
+  // Mostly the string is the id and nothing else, no escape in it: read straight from the input
+  // then. Anything else takes the way of every string, which also gives the exact error.
+  if (const char* e = Id::scan(s.p + 1, s.end, v); e && e != s.end && *e == '"') {
+    s.p = e + 1;
+    return true;
+  }
   const char* at = s.p;
   std::string_view text;
   if (!s.string_text(text)) return false;

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,7 @@
 #include <utility>
 
 #include "xbl/core/describe.hpp"
+#include "xbl/core/digits.hpp"
 
 namespace xbl {
 
@@ -60,6 +62,7 @@ struct enum_lookup {
   struct entry {
     std::string_view text;
     E value;
+    bool canonical;  // the name the value is written as, not an alias
   };
   static constexpr std::size_t count = [] {
     std::size_t n = 0;
@@ -73,9 +76,9 @@ struct enum_lookup {
     std::array<entry, count> a{};
     std::size_t n = 0;
     for (const auto& e : meta<E>::values) {
-      a[n++] = entry{e.name, e.value};
+      a[n++] = entry{e.name, e.value, true};
       for (const auto& alias : e.aliases)
-        if (!alias.empty()) a[n++] = entry{alias, e.value};
+        if (!alias.empty()) a[n++] = entry{alias, e.value, false};
     }
     for (std::size_t i = 1; i < n; ++i)  // stable: insertion
       for (std::size_t j = i; j > 0 && a[j - 1].text.size() > a[j].text.size(); --j) {
@@ -146,27 +149,45 @@ constexpr std::string_view to_string(E value) noexcept {
   }
 }
 
+namespace detail {
+
+// Whether the n bytes at a and at b are the same, in a few word compares rather than a call.
+constexpr bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
+  if (std::is_constant_evaluated() || n < 8) {
+    for (std::size_t i = 0; i < n; ++i)
+      if (a[i] != b[i]) return false;
+    return true;
+  }
+  std::uint64_t differ = 0;
+  for (std::size_t i = 0; i + 8 < n; i += 8) differ |= load8(a + i) ^ load8(b + i);
+  return (differ | (load8(a + n - 8) ^ load8(b + n - 8))) == 0;  // the last word may overlap the one before
+}
+
+// The entry of E's lookup a wire text matches (exactly first, then ignoring ASCII case where the
+// description says the service does), or null.
+template <class E>
+constexpr const typename enum_lookup<E>::entry* find_enum_entry(std::string_view text) noexcept {
+  constexpr bool fold = enum_ignores_case<E>();
+  using lookup = enum_lookup<E>;
+  if (text.size() > lookup::longest) return nullptr;
+  const std::size_t first = lookup::by_length[text.size()], last = lookup::by_length[text.size() + 1];
+  // The services mostly send the canonical spelling: an exact match first, even where case is ignored.
+  if (!fold || !lookup::case_ambiguous)
+    for (std::size_t i = first; i < last; ++i)
+      if (same_bytes(lookup::entries[i].text.data(), text.data(), text.size())) return &lookup::entries[i];
+  if (fold)
+    for (std::size_t i = first; i < last; ++i)
+      if (equal_ignoring_case(lookup::entries[i].text, text)) return &lookup::entries[i];
+  return nullptr;
+}
+
+}  // namespace detail
+
 // The known enumerator a wire text names (by its name or an alias, ignoring ASCII case where the
 // description says the service does), or nothing.
 template <described_enum E>
 constexpr std::optional<E> enum_from_string(std::string_view text) noexcept {
-  constexpr bool fold = detail::enum_ignores_case<E>();
-  using lookup = detail::enum_lookup<E>;
-  if (text.size() > lookup::longest) return std::nullopt;
-  const std::size_t first = lookup::by_length[text.size()], last = lookup::by_length[text.size() + 1];
-  // The services mostly send the canonical spelling: an exact match first, even where case is ignored.
-  if (!fold || !lookup::case_ambiguous)
-    for (std::size_t i = first; i < last; ++i) {
-      // By reference: g++ 12 refuses, in a constant expression, the copy of an element of a
-      // `static constexpr` array.
-      const auto& e = lookup::entries[i];
-      if (e.text == text) return e.value;
-    }
-  if (fold)
-    for (std::size_t i = first; i < last; ++i) {
-      const auto& e = lookup::entries[i];
-      if (detail::equal_ignoring_case(e.text, text)) return e.value;
-    }
+  if (const auto* e = detail::find_enum_entry<E>(text)) return e->value;
   return std::nullopt;
 }
 
@@ -183,9 +204,10 @@ class open_enum {
   // Reads a wire text: known if the description names it, kept verbatim either way.
   static open_enum from_text(std::string_view text) {
     open_enum e;
-    if (auto known = enum_from_string<E>(text)) {
-      e.value_ = *known;
-      if (text != to_string(*known)) e.text_ = text;
+    if (const auto* known = detail::find_enum_entry<E>(text)) {
+      e.value_ = known->value;
+      // Kept when it is not the name the value is written as: an alias, or other letter case.
+      if (!known->canonical || !detail::same_bytes(known->text.data(), text.data(), text.size())) e.text_ = text;
     } else {
       e.known_ = false;
       e.text_ = text;

@@ -15,6 +15,7 @@
 
 #include "xbl/core/codec.hpp"
 #include "xbl/core/describe.hpp"
+#include "xbl/core/digits.hpp"
 #include "xbl/core/open_enum.hpp"
 #include "xbl/core/options.hpp"
 #include "xbl/core/raw_json.hpp"
@@ -162,11 +163,8 @@ bool read_integer(scanner& s, I& v) {
                       ", " + std::to_string(std::numeric_limits<I>::max()) + "]");
   };
   std::uint64_t magnitude = 0;
-  for (const char* d = t.begin + (t.negative ? 1 : 0); d < t.end; ++d) {
-    const auto digit = static_cast<std::uint64_t>(*d - '0');
-    if (magnitude > (std::numeric_limits<std::uint64_t>::max() - digit) / 10) return out_of_range();
-    magnitude = magnitude * 10 + digit;
-  }
+  const char* digits = t.begin + (t.negative ? 1 : 0);
+  if (!digits_to_u64(digits, static_cast<std::size_t>(t.end - digits), magnitude)) return out_of_range();
   if constexpr (std::is_unsigned_v<I>) {
     if ((t.negative && magnitude != 0) || magnitude > std::numeric_limits<I>::max()) return out_of_range();
     v = static_cast<I>(magnitude);

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "xbl/core/bytes.hpp"
+#include "xbl/core/digits.hpp"
 #include "xbl/core/error.hpp"
 #include "xbl/core/options.hpp"
 #include "xbl/core/utf8.hpp"
@@ -234,20 +236,20 @@ class scanner {
       ++p;
       if (p < end && *p >= '0' && *p <= '9') return fail(errc::invalid_number, t.begin, "a number may not have leading zeros");
     } else {
-      while (p < end && *p >= '0' && *p <= '9') ++p;
+      p += digit_run(p, end);
     }
     if (p < end && *p == '.') {
       ++p;
       t.integer = false;
       if (!digit_here(t.begin, "expected a digit after '.'")) return false;
-      while (p < end && *p >= '0' && *p <= '9') ++p;
+      p += digit_run(p, end);
     }
     if (p < end && (*p == 'e' || *p == 'E')) {
       ++p;
       t.integer = false;
       if (p < end && (*p == '+' || *p == '-')) ++p;
       if (!digit_here(t.begin, "expected a digit in the exponent")) return false;
-      while (p < end && *p >= '0' && *p <= '9') ++p;
+      p += digit_run(p, end);
     }
     t.end = p;
     return true;
@@ -258,34 +260,43 @@ class scanner {
   // Reads the string at p (which is a '"'), appending its decoded text to *out unless out is null.
   // Sets `escaped` when the text held a backslash escape, so a caller that only needs a view can
   // tell whether the bytes in the input are the value.
-  bool string(std::string* out, bool& escaped) {
+  [[gnu::always_inline]] bool string(std::string* out, bool& escaped) {
+    // Most strings are short and plain: the first block holds the closing quote, and nothing
+    // before it to decode or check. That case is decided here, inline, in a few instructions.
+    if constexpr (string_block != 0) {
+      if (static_cast<std::size_t>(end - p) > string_block) {
+        const string_bits b = string_block_at(p + 1);
+        const unsigned before = (b.special & (0u - b.special)) - 1;  // the bits below the first special byte
+        if (b.special && p[1 + std::countr_zero(b.special)] == '"' && (b.high & before) == 0) {
+          const auto n = static_cast<std::size_t>(std::countr_zero(b.special));
+          if (out) out->append(p + 1, n);
+          p += n + 2;
+          escaped = false;
+          return true;
+        }
+      }
+    }
+    return string_in_full(out, escaped);
+  }
+
+  // string() for any string: escapes, UTF-8, long text, and the faults.
+  [[gnu::noinline]] bool string_in_full(std::string* out, bool& escaped) {
     ++p;
     escaped = false;
     const char* run = p;
     for (;;) {
-      // On to the first byte that needs a look: the closing quote, a backslash, a control
-      // character, or a UTF-8 sequence to check.
-      p = find_string_special(p, end, true);
+      // On to the first byte that needs a look: the closing quote, a backslash or a control
+      // character. The UTF-8 passed on the way is checked as a whole, and only if there is any.
+      const char* passed = p;
+      bool wide = false;
+      p = find_string_special(p, end, wide);
+      if (wide && !utf8_valid(passed, p, end)) return utf8_fault(passed, p);
       if (p >= end) return fail(errc::unexpected_end, end, "the text ends inside a string");
       const auto c = static_cast<unsigned char>(*p);
       if (c == '"') {
         if (out) out->append(run, p);
         ++p;
         return true;
-      }
-      if (c >= 0x80) {
-        // One sequence, and those right after it (a word of a script other than Latin).
-        do {
-          const std::size_t n = utf8_sequence_length(reinterpret_cast<const unsigned char*>(p),
-                                                     reinterpret_cast<const unsigned char*>(end));
-          if (n == 0) {
-            if (utf8_cut_short(reinterpret_cast<const unsigned char*>(p), reinterpret_cast<const unsigned char*>(end)))
-              return fail(errc::unexpected_end, end, "the text ends inside a string");
-            return fail(errc::invalid_utf8, p, "invalid UTF-8 in a string (" + describe_here() + ")");
-          }
-          p += n;
-        } while (p < end && static_cast<unsigned char>(*p) >= 0x80);
-        continue;
       }
       if (c < 0x20) {
         return fail(errc::syntax, p, "control character " + describe_here() +
@@ -297,6 +308,15 @@ class scanner {
       if (!escape(out)) return false;
       run = p;
     }
+  }
+
+  // The fault in the UTF-8 of a string's bytes [from, to): where the first ill-formed sequence
+  // starts, or the end of the text when a sequence well begun is cut short by it.
+  [[gnu::noinline]] bool utf8_fault(const char* from, const char* to) {
+    p = utf8_first_invalid(from, to);
+    if (utf8_cut_short(reinterpret_cast<const unsigned char*>(p), reinterpret_cast<const unsigned char*>(end)))
+      return fail(errc::unexpected_end, end, "the text ends inside a string");
+    return fail(errc::invalid_utf8, p, "invalid UTF-8 in a string (" + describe_here() + ")");
   }
 
   // Reads the string at p (which is a '"') and sets `text` to its decoded value without copying it

@@ -7,10 +7,8 @@
 #include <string>
 #include <string_view>
 
-#if defined(__AVX2__)
+#if defined(__SSSE3__)
 #include <immintrin.h>
-#elif defined(__SSE2__)
-#include <emmintrin.h>
 #endif
 
 namespace xbl::detail {
@@ -49,18 +47,6 @@ constexpr bool utf8_cut_short(const unsigned char* p, const unsigned char* end) 
   return utf8_sequence_length(whole, whole + 4) > have;
 }
 
-// Offset of the first byte that does not start a well-formed sequence, or npos.
-inline std::size_t utf8_invalid_offset(std::string_view s) noexcept {
-  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
-  const auto* e = b + s.size();
-  for (const auto* p = b; p < e;) {
-    const std::size_t n = utf8_sequence_length(p, e);
-    if (n == 0) return static_cast<std::size_t>(p - b);
-    p += n;
-  }
-  return std::string_view::npos;
-}
-
 // Code points in text already known to be well-formed.
 constexpr std::size_t utf8_count(std::string_view s) noexcept {
   std::size_t n = 0;
@@ -93,175 +79,100 @@ inline void utf8_append(std::string& out, std::uint32_t cp) {
   out.append(buf, n);
 }
 
-// Eight bytes at a time, the fast path over plain text of the reader and the writer: nonzero when
-// one of the bytes at p is a quote, a backslash or a control character, which a JSON string must
-// escape. (Which bits are set is not exact; whether any is, is.)
-inline std::uint64_t escape_bytes(const char* p, std::uint64_t& word) noexcept {
-  std::memcpy(&word, p, 8);
-  constexpr std::uint64_t ones = 0x0101010101010101ULL;
-  constexpr std::uint64_t highs = 0x8080808080808080ULL;
-  auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
-  const std::uint64_t control = (word - ones * 0x20) & ~word & highs;  // bytes below 0x20
-  return control | has_zero(word ^ (ones * '"')) | has_zero(word ^ (ones * '\\'));
-}
-
-// True when the writer can copy the eight bytes at p as they are.
-inline bool escape_free_word(const char* p) noexcept {
-  std::uint64_t word;
-  return escape_bytes(p, word) == 0;
-}
-
-// True when the reader can pass over the eight bytes at p: nothing to escape and all ASCII, so
-// there is no UTF-8 sequence to check either.
-inline bool plain_word(const char* p) noexcept {
-  std::uint64_t word;
-  const std::uint64_t special = escape_bytes(p, word);
-  return (special | (word & 0x8080808080808080ULL)) == 0;
-}
-
-constexpr bool plain_byte(unsigned char c) noexcept { return c >= 0x20 && c != '"' && c != '\\' && c < 0x80; }
-
-// The eight bytes at p as one word whose lowest bits hold the byte at p, whatever the machine's
-// byte order, so that the lowest flagged byte of a mask below is the first one in the text.
-inline std::uint64_t load_word(const char* p) noexcept {
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  if constexpr (std::endian::native == std::endian::big) {
-    w = ((w & 0x00000000FFFFFFFFULL) << 32) | ((w & 0xFFFFFFFF00000000ULL) >> 32);
-    w = ((w & 0x0000FFFF0000FFFFULL) << 16) | ((w & 0xFFFF0000FFFF0000ULL) >> 16);
-    w = ((w & 0x00FF00FF00FF00FFULL) << 8) | ((w & 0xFF00FF00FF00FF00ULL) >> 8);
+// The position of the first byte in [p, e) that does not start a well-formed sequence (one that
+// runs past e is not), or e when there is none.
+inline const char* utf8_first_invalid(const char* p, const char* e) noexcept {
+  const auto* u = reinterpret_cast<const unsigned char*>(p);
+  const auto* ue = reinterpret_cast<const unsigned char*>(e);
+  while (u < ue) {
+    const std::size_t n = utf8_sequence_length(u, ue);
+    if (n == 0) break;
+    u += n;
   }
-  return w;
+  return reinterpret_cast<const char*>(u);
 }
 
-// The high bit of each byte of `w` that a JSON string cannot hold as it is (a quote, a backslash, a
-// control character), and of each byte that starts or continues a UTF-8 sequence when `ascii` is
-// set. Bits above the lowest may be spurious; the lowest is exact, which is all first_flagged uses.
-constexpr std::uint64_t string_special_bytes(std::uint64_t w, bool ascii) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101ULL;
-  constexpr std::uint64_t highs = 0x8080808080808080ULL;
-  const std::uint64_t q = w ^ (ones * '"');
-  const std::uint64_t b = w ^ (ones * '\\');
-  std::uint64_t m = ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b);
-  if (ascii) m |= w;
-  return m & highs;
-}
-
-// Index (0 to 7) of the first byte a nonzero mask of string_special_bytes flags.
-constexpr std::size_t first_flagged(std::uint64_t mask) noexcept {
-  return static_cast<std::size_t>(std::countr_zero(mask)) >> 3;
-}
-
-// The first byte in [p, end) that a JSON string cannot hold as it is (see string_special_bytes),
-// or that starts a UTF-8 sequence when `ascii` is set; `end` when there is none. Sixteen bytes at
-// a time where SSE2 is there (every x86-64), eight at a time elsewhere. The last few bytes are not
-// looked at one by one, which for the short strings a document is mostly made of would cost more
-// than the rest: they are read again with the plain bytes before them, in one load that ends at
-// `end`, or in two overlapping ones when the whole text is that short.
-inline const char* find_string_special(const char* p, const char* end, bool ascii) noexcept {
-  const char* const begin = p;
-#if defined(__SSE2__)
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i backslash = _mm_set1_epi8('\\');
-  const __m128i below_space = _mm_set1_epi8(0x1F);
-  // Exact: a flag for each byte that is special, and for no other.
-  auto special16 = [&](const char* at) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-    const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(x, below_space), below_space);  // x <= 0x1F
-    const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)), control);
-    auto mask = static_cast<unsigned>(_mm_movemask_epi8(special));
-    if (ascii) mask |= static_cast<unsigned>(_mm_movemask_epi8(x));
-    return mask;
-  };
-  while (end - p >= 16) {
-    if (const unsigned mask = special16(p)) return p + std::countr_zero(mask);
-    p += 16;
+#if defined(__SSSE3__)
+// Sixteen bytes at a time, by the method of Keiser and Lemire ("Validating UTF-8 in less than one
+// instruction per byte", 2021): each byte's class, looked up from the high nibble of the byte
+// before it, that byte's low nibble and its own high nibble, names the faults the pair can have;
+// what is left is the check that the third and fourth bytes of long sequences are continuations.
+class utf8_blocks {
+ public:
+  // Feeds the next sixteen bytes of the text.
+  void add(__m128i input) noexcept {
+    constexpr char too_short = 1 << 0, too_long = 1 << 1, overlong_3 = 1 << 2, too_large = 1 << 3,
+                   surrogate = 1 << 4, overlong_2 = 1 << 5, too_large_1000 = 1 << 6, overlong_4 = 1 << 6;
+    constexpr char two_conts = static_cast<char>(1 << 7);
+    constexpr char carry = too_short | too_long | two_conts;
+    const __m128i first_high = _mm_setr_epi8(
+        too_long, too_long, too_long, too_long, too_long, too_long, too_long, too_long,  // 0___ ASCII
+        two_conts, two_conts, two_conts, two_conts,                                      // 10__ continuation
+        too_short | overlong_2, too_short, too_short | overlong_3 | surrogate,            // 1100, 1101, 1110
+        too_short | too_large | too_large_1000 | overlong_4);                             // 1111
+    const __m128i first_low = _mm_setr_epi8(
+        carry | overlong_3 | overlong_2 | overlong_4, carry | overlong_2, carry, carry, carry | too_large,
+        carry | too_large | too_large_1000, carry | too_large | too_large_1000, carry | too_large | too_large_1000,
+        carry | too_large | too_large_1000, carry | too_large | too_large_1000, carry | too_large | too_large_1000,
+        carry | too_large | too_large_1000, carry | too_large | too_large_1000,
+        carry | too_large | too_large_1000 | surrogate, carry | too_large | too_large_1000,
+        carry | too_large | too_large_1000);
+    const __m128i second_high = _mm_setr_epi8(
+        too_short, too_short, too_short, too_short, too_short, too_short, too_short, too_short,
+        too_long | overlong_2 | two_conts | overlong_3 | too_large_1000 | overlong_4,
+        too_long | overlong_2 | two_conts | overlong_3 | too_large,
+        too_long | overlong_2 | two_conts | surrogate | too_large, too_long | overlong_2 | two_conts | surrogate | too_large,
+        too_short, too_short, too_short, too_short);
+    const __m128i nibble = _mm_set1_epi8(0x0F);
+    const __m128i prev1 = _mm_alignr_epi8(input, prev_, 15);
+    const __m128i faults = _mm_and_si128(
+        _mm_and_si128(_mm_shuffle_epi8(first_high, _mm_and_si128(_mm_srli_epi16(prev1, 4), nibble)),
+                      _mm_shuffle_epi8(first_low, _mm_and_si128(prev1, nibble))),
+        _mm_shuffle_epi8(second_high, _mm_and_si128(_mm_srli_epi16(input, 4), nibble)));
+    // A byte two after a lead of three or more, or three after a lead of four, is a continuation:
+    // two_conts there is right, and anywhere else a fault.
+    const __m128i third = _mm_subs_epu8(_mm_alignr_epi8(input, prev_, 14), _mm_set1_epi8(static_cast<char>(0xE0 - 0x80)));
+    const __m128i fourth = _mm_subs_epu8(_mm_alignr_epi8(input, prev_, 13), _mm_set1_epi8(static_cast<char>(0xF0 - 0x80)));
+    const __m128i must_continue = _mm_and_si128(_mm_or_si128(third, fourth), _mm_set1_epi8(static_cast<char>(0x80)));
+    errors_ = _mm_or_si128(errors_, _mm_xor_si128(must_continue, faults));
+    prev_ = input;
   }
-  if (p != end && end - begin >= 16) {
-    const unsigned mask = special16(end - 16);  // the bytes before p have no flag
-    return mask ? end - 16 + std::countr_zero(mask) : end;
+  // Whether all that was fed is well-formed, a sequence cut by the end of it included.
+  bool valid() noexcept {
+    add(_mm_setzero_si128());
+    return _mm_testz_si128(errors_, errors_);
   }
+
+ private:
+  __m128i prev_ = _mm_setzero_si128();
+  __m128i errors_ = _mm_setzero_si128();
+};
 #endif
-  while (end - p >= 8) {
-    const std::uint64_t special = string_special_bytes(load_word(p), ascii);
-    if (special) return p + first_flagged(special);
-    p += 8;
-  }
-  if (p == end) return p;
-  // The lowest flag of a word is exact, and the bytes before p raise none.
-  if (end - begin >= 8) {
-    const std::uint64_t special = string_special_bytes(load_word(end - 8), ascii);
-    return special ? end - 8 + first_flagged(special) : end;
-  }
-  if (end - p >= 4) {
-    char both[8];
-    std::memcpy(both, p, 4);
-    std::memcpy(both + 4, end - 4, 4);
-    const std::uint64_t special = string_special_bytes(load_word(both), ascii);
-    if (!special) return end;
-    const std::size_t i = first_flagged(special);
-    return i < 4 ? p + i : end - 8 + i;
-  }
-  for (; p < end; ++p) {
-    const auto c = static_cast<unsigned char>(*p);
-    if (c < 0x20 || c == '"' || c == '\\' || (ascii && c >= 0x80)) break;
-  }
-  return p;
-}
 
-// The first byte in [p, end) that is not JSON whitespace, or `end`. Made for indentation: line
-// breaks and tabs are passed one at a time, runs of spaces sixteen (or eight) at a time.
-[[gnu::always_inline]] inline const char* skip_whitespace(const char* p, const char* end) noexcept {
-#if defined(__AVX2__)
-  // Where there is AVX2: a line break and up to 31 spaces of indentation in one step.
-  while (end - p >= 32) {
-    const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
-    const __m256i ws = _mm256_or_si256(
-        _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(' ')), _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\n'))),
-        _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('\r')), _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\t'))));
-    const auto other = ~static_cast<unsigned>(_mm256_movemask_epi8(ws));
-    if (other) return p + std::countr_zero(other);
-    p += 32;
-  }
-#endif
-  while (p < end) {
-    const auto c = static_cast<unsigned char>(*p);
-    if (c > ' ') return p;  // the next token
-    if (c == ' ') {
-      ++p;
-      for (;;) {
-#if defined(__SSE2__)
-        if (end - p >= 16) {
-          const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-          const auto other = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')))) ^ 0xFFFFu;
-          if (other == 0) {
-            p += 16;
-            continue;
-          }
-          p += std::countr_zero(other);
-          break;
-        }
-#endif
-        if (end - p >= 8) {
-          // No carries in a plain XOR: the lowest nonzero byte is the first one that is not a space.
-          const std::uint64_t other = load_word(p) ^ 0x2020202020202020ULL;
-          if (other == 0) {
-            p += 8;
-            continue;
-          }
-          p += std::countr_zero(other) >> 3;
-          break;
-        }
-        while (p < end && *p == ' ') ++p;
-        break;
-      }
-    } else if (c == '\n' || c == '\r' || c == '\t') {
-      ++p;
+// Whether [p, e) is well-formed UTF-8 (a sequence that runs past e is not). The bytes up to
+// `readable` may be loaded, though only those before e count.
+inline bool utf8_valid(const char* p, const char* e, const char* readable) noexcept {
+#if defined(__SSSE3__)
+  utf8_blocks blocks;
+  for (; e - p >= 16; p += 16) blocks.add(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
+  if (p != e) {
+    const auto left = static_cast<char>(e - p);
+    __m128i last;
+    if (readable - p >= 16) {
+      last = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     } else {
-      return p;  // a control character, which is no whitespace
+      alignas(16) char copy[16] = {};
+      std::memcpy(copy, p, static_cast<std::size_t>(e - p));
+      last = _mm_load_si128(reinterpret_cast<const __m128i*>(copy));
     }
+    const __m128i index = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    blocks.add(_mm_and_si128(last, _mm_cmpgt_epi8(_mm_set1_epi8(left), index)));  // what follows e as ASCII
   }
-  return p;
+  return blocks.valid();
+#else
+  (void)readable;
+  return utf8_first_invalid(p, e) == e;
+#endif
 }
 
 }  // namespace xbl::detail

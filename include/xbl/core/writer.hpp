@@ -14,7 +14,7 @@
 #include "xbl/core/open_enum.hpp"
 #include "xbl/core/options.hpp"
 #include "xbl/core/raw_json.hpp"
-#include "xbl/core/utf8.hpp"
+#include "xbl/core/bytes.hpp"
 
 namespace xbl {
 namespace detail {
@@ -78,7 +78,8 @@ class writer {
     *o++ = '"';
     for (;;) {
       const char* run = p;
-      p = find_string_special(p, end, false);
+      bool wide = false;  // UTF-8 passes through as it is
+      p = find_string_special(p, end, wide);
       if (p != run) {
         std::memcpy(o, run, static_cast<std::size_t>(p - run));
         o += p - run;

@@ -1,0 +1,173 @@
+#pragma once
+
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+#include "xbl/core/digits.hpp"
+
+#if defined(__SSE2__)
+#include <immintrin.h>
+#endif
+
+// Finding the few bytes of a text that matter, many bytes at a time: where a string ends or must be
+// escaped, and where whitespace stops. SSE2 vectors where there are (every x86-64), eight-byte
+// words elsewhere.
+namespace xbl::detail {
+
+// The high bit of each byte of `w` that a JSON string cannot hold as it is (a quote, a backslash, a
+// control character). Bits above the lowest may be spurious; the lowest is exact, which is all
+// first_flagged uses.
+constexpr std::uint64_t string_special_bytes(std::uint64_t w) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  const std::uint64_t q = w ^ (ones * '"');
+  const std::uint64_t b = w ^ (ones * '\\');
+  return (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs;
+}
+
+// Index (0 to 7) of the first byte a nonzero mask of string_special_bytes flags.
+constexpr std::size_t first_flagged(std::uint64_t mask) noexcept {
+  return static_cast<std::size_t>(std::countr_zero(mask)) >> 3;
+}
+
+// One bit per byte of a block of sixteen: the bytes a JSON string cannot hold as they are, and the
+// bytes of 0x80 and above (UTF-8 sequences). Sixteen, not the widest vector there is: most
+// strings are shorter, and a wider load crosses a cache line more often than it saves a step (on
+// a presence document, 32 bytes made the reader 6% slower and 64 bytes 14%).
+struct string_bits {
+  std::uint32_t special;
+  std::uint32_t high;
+};
+
+#if defined(__SSE2__)
+inline constexpr std::size_t string_block = 16;
+inline string_bits string_block_at(const char* p) noexcept {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i below_space = _mm_set1_epi8(0x1F);
+  const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(x, below_space), below_space);  // x <= 0x1F
+  const __m128i special =
+      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))), control);
+  return {static_cast<std::uint32_t>(_mm_movemask_epi8(special)), static_cast<std::uint32_t>(_mm_movemask_epi8(x))};
+}
+#else
+inline constexpr std::size_t string_block = 0;
+#endif
+
+// The first byte in [p, end) that a JSON string cannot hold as it is (see string_special_bytes),
+// or `end` when there is none. `wide` is set when a byte of 0x80 or above comes before it: a UTF-8
+// sequence that a reader has still to check.
+//
+// Sixteen bytes at a time (eight without SSE2); the few bytes after the last whole block are not
+// looked at one by one, which for the short strings a document is mostly made of would cost more
+// than all the rest: they are read again with plain bytes before them, in one load that ends at
+// `end`, or in two overlapping words when the whole text is that short.
+inline const char* find_string_special(const char* p, const char* end, bool& wide) noexcept {
+  // The bits of a block below its first special byte (all of them when it has none).
+  auto before_first = [](std::uint64_t special) { return special ? (special & (0 - special)) - 1 : ~std::uint64_t{0}; };
+  const char* const begin = p;
+  if constexpr (string_block != 0) {
+    while (static_cast<std::size_t>(end - p) >= string_block) {
+      const string_bits b = string_block_at(p);
+      wide |= (b.high & before_first(b.special)) != 0;
+      if (b.special) return p + std::countr_zero(b.special);
+      p += string_block;
+    }
+    if (p != end && static_cast<std::size_t>(end - begin) >= string_block) {
+      const string_bits b = string_block_at(end - string_block);  // the bytes before p have no flag
+      wide |= (b.high & before_first(b.special)) != 0;
+      return b.special ? end - string_block + std::countr_zero(b.special) : end;
+    }
+  }
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  // The lowest flag of a word is exact, and the bytes before p raise none.
+  auto word = [&](std::uint64_t w, const char* at) {
+    const std::uint64_t special = string_special_bytes(w);
+    wide |= (w & highs & before_first(special)) != 0;
+    return special ? at + first_flagged(special) : nullptr;
+  };
+  while (end - p >= 8) {
+    if (const char* hit = word(load8(p), p)) return hit;
+    p += 8;
+  }
+  if (p == end) return p;
+  if (end - begin >= 8) {
+    const char* hit = word(load8(end - 8), end - 8);
+    return hit ? hit : end;
+  }
+  if (end - p >= 4) {
+    char both[8];
+    std::memcpy(both, p, 4);
+    std::memcpy(both + 4, end - 4, 4);
+    const std::uint64_t w = load8(both);
+    const std::uint64_t special = string_special_bytes(w);
+    wide |= (w & highs & before_first(special)) != 0;
+    if (!special) return end;
+    const std::size_t i = first_flagged(special);
+    return i < 4 ? p + i : end - 8 + i;
+  }
+  for (; p < end; ++p) {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c < 0x20 || c == '"' || c == '\\') break;
+    wide |= c >= 0x80;
+  }
+  return p;
+}
+
+// The first byte in [p, end) that is not JSON whitespace, or `end`. Made for indentation: line
+// breaks and tabs are passed one at a time, runs of spaces sixteen (or eight) at a time.
+[[gnu::always_inline]] inline const char* skip_whitespace(const char* p, const char* end) noexcept {
+#if defined(__AVX2__)
+  // Where there is AVX2: a line break and up to 31 spaces of indentation in one step.
+  while (end - p >= 32) {
+    const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+    const __m256i ws = _mm256_or_si256(
+        _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(' ')), _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\n'))),
+        _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('\r')), _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\t'))));
+    const auto other = ~static_cast<unsigned>(_mm256_movemask_epi8(ws));
+    if (other) return p + std::countr_zero(other);
+    p += 32;
+  }
+#endif
+  while (p < end) {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c > ' ') return p;  // the next token
+    if (c == ' ') {
+      ++p;
+      for (;;) {
+#if defined(__SSE2__)
+        if (end - p >= 16) {
+          const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+          const auto other = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')))) ^ 0xFFFFu;
+          if (other == 0) {
+            p += 16;
+            continue;
+          }
+          p += std::countr_zero(other);
+          break;
+        }
+#endif
+        if (end - p >= 8) {
+          // No carries in a plain XOR: the lowest nonzero byte is the first one that is not a space.
+          const std::uint64_t other = load8(p) ^ 0x2020202020202020ULL;
+          if (other == 0) {
+            p += 8;
+            continue;
+          }
+          p += std::countr_zero(other) >> 3;
+          break;
+        }
+        while (p < end && *p == ' ') ++p;
+        break;
+      }
+    } else if (c == '\n' || c == '\r' || c == '\t') {
+      ++p;
+    } else {
+      return p;  // a control character, which is no whitespace
+    }
+  }
+  return p;
+}
+
+}  // namespace xbl::detail
