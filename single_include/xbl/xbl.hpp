@@ -185,6 +185,7 @@ struct write_options {
 // ---- end xbl/core/options.hpp ----
 // ---- begin xbl/core/describe.hpp ----
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <optional>
@@ -251,6 +252,48 @@ struct raw_access {
 
 }  // namespace xbl
 // ---- end xbl/core/raw_json.hpp ----
+// ---- begin xbl/core/rare.hpp ----
+
+
+namespace xbl::detail {
+
+// A T that nearly no value has (the text of an enum value outside the known list, the unknown
+// members of an object), kept on the heap: one pointer in every object, and a null test to copy,
+// move or destroy it when absent, where the T itself would cost its full size and its own work in
+// each of them. A copy is deep.
+template <class T>
+class rare {
+ public:
+  rare() noexcept = default;
+  rare(const rare& other) : p_(other.p_ ? new T(*other.p_) : nullptr) {}
+  rare(rare&& other) noexcept : p_(std::exchange(other.p_, nullptr)) {}
+  rare& operator=(const rare& other) {
+    if (this != &other) *this = rare(other);
+    return *this;
+  }
+  rare& operator=(rare&& other) noexcept {
+    std::swap(p_, other.p_);
+    return *this;
+  }
+  ~rare() { delete p_; }
+
+  T* get() const noexcept { return p_; }
+  // The T, made (empty) first when absent.
+  T& make() {
+    if (!p_) p_ = new T();
+    return *p_;
+  }
+  void reset() noexcept {
+    delete p_;
+    p_ = nullptr;
+  }
+
+ private:
+  T* p_ = nullptr;
+};
+
+}  // namespace xbl::detail
+// ---- end xbl/core/rare.hpp ----
 
 namespace xbl {
 
@@ -288,12 +331,50 @@ constexpr auto make_rules(Rules... rules) {
   return std::tuple<Rules...>{rules...};
 }
 
+// The members of one object that its description does not name, in the order they came: each its
+// key and its value as raw JSON. A sequence with the vector's everyday operations, one pointer wide
+// while empty, which is what nearly every object's is.
+class kept_members {
+ public:
+  using value_type = std::pair<std::string, raw_json>;
+  using iterator = value_type*;
+  using const_iterator = const value_type*;
+
+  bool empty() const noexcept { return size() == 0; }
+  std::size_t size() const noexcept { return members_.get() ? members_.get()->size() : 0; }
+  iterator begin() noexcept { return members_.get() ? members_.get()->data() : nullptr; }
+  iterator end() noexcept { return begin() + size(); }
+  const_iterator begin() const noexcept { return members_.get() ? members_.get()->data() : nullptr; }
+  const_iterator end() const noexcept { return begin() + size(); }
+  value_type& operator[](std::size_t i) noexcept { return begin()[i]; }
+  const value_type& operator[](std::size_t i) const noexcept { return begin()[i]; }
+  const value_type& at(std::size_t i) const {
+    if (i >= size()) throw std::out_of_range("xbl::kept_members::at");
+    return begin()[i];
+  }
+  value_type& front() noexcept { return *begin(); }
+  value_type& back() noexcept { return end()[-1]; }
+  template <class... Args>
+  value_type& emplace_back(Args&&... args) {
+    return members_.make().emplace_back(std::forward<Args>(args)...);
+  }
+  void push_back(value_type member) { members_.make().push_back(std::move(member)); }
+  void clear() noexcept { members_.reset(); }
+
+  friend bool operator==(const kept_members& a, const kept_members& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end());
+  }
+
+ private:
+  detail::rare<std::vector<value_type>> members_;
+};
+
 // What the wire carried beyond the described values of one object, so that a value read with
 // unknown_keys = keep writes back what it read: the unknown members in order, and which
 // described members were present although empty (`[]`, `null`), so they are not dropped on write.
 // It does not take part in comparison of the present bits: `[]` and an absent array are the same value.
 struct extras {
-  std::vector<std::pair<std::string, raw_json>> unknown;
+  kept_members unknown;
   std::uint64_t present_empty = 0;
 
   friend bool operator==(const extras& a, const extras& b) { return a.unknown == b.unknown; }
@@ -399,9 +480,7 @@ struct field_key {
 template <class T>
 constexpr void check_description() {
   static_assert(field_count<T> > 0, "xbl::meta<T>::fields describes no member");
-  if constexpr (has_extras<T>) {
-    static_assert(field_count<T> <= 64, "a type that keeps extras can describe at most 64 members");
-  }
+  static_assert(field_count<T> <= 64, "xbl::meta<T>::fields describes at most 64 members");
   constexpr auto names = field_names<T>;
   for (std::size_t i = 0; i < names.size(); ++i)
     for (std::size_t j = i + 1; j < names.size(); ++j)
@@ -473,7 +552,7 @@ constexpr std::uint32_t digits_value_at(const char* p, const char* end, std::siz
 }
 
 // The length of the run of ASCII digits at p, looking no further than `end`.
-constexpr std::size_t digit_run(const char* p, const char* end) noexcept {
+[[gnu::always_inline]] constexpr std::size_t digit_run(const char* p, const char* end) noexcept {
   const char* q = p;
   while (end - q >= 8) {
     const std::size_t n = leading_digits(load8(q));
@@ -485,7 +564,7 @@ constexpr std::size_t digit_run(const char* p, const char* end) noexcept {
 }
 
 // The value of the n digits at p (all known to be digits), or false when it passes 2^64 - 1.
-constexpr bool digits_to_u64(const char* p, std::size_t n, std::uint64_t& v) noexcept {
+[[gnu::always_inline]] constexpr bool digits_to_u64(const char* p, std::size_t n, std::uint64_t& v) noexcept {
   constexpr std::size_t most_without_check = 19;  // 10^19 - 1 < 2^64
   if (n > 20) {
     // Leading zeros do not count: "000…01" is still 1.
@@ -707,10 +786,11 @@ class open_enum {
     if (const auto* known = detail::find_enum_entry<E>(text)) {
       e.value_ = known->value;
       // Kept when it is not the name the value is written as: an alias, or other letter case.
-      if (!known->canonical || !detail::same_bytes(known->text.data(), text.data(), text.size())) e.text_ = text;
+      if (!known->canonical || !detail::same_bytes(known->text.data(), text.data(), text.size()))
+        e.text_.make().assign(text);
     } else {
       e.known_ = false;
-      e.text_ = text;
+      if (!text.empty()) e.text_.make().assign(text);
     }
     return e;
   }
@@ -719,20 +799,21 @@ class open_enum {
   constexpr std::optional<E> known() const noexcept { return known_ ? std::optional<E>(value_) : std::nullopt; }
   // An unknown value's text is its own even when empty: `""` read is `""` written, not a known name.
   std::string_view text() const noexcept {
-    return known_ && text_.empty() ? to_string(value_) : std::string_view(text_);
+    if (const std::string* kept = text_.get()) return *kept;
+    return known_ ? to_string(value_) : std::string_view();
   }
 
   friend bool operator==(const open_enum& a, E b) noexcept { return a.known_ && a.value_ == b; }
   // Equal when both name the same known value (whatever the spelling), or both carry the same unknown text.
   friend bool operator==(const open_enum& a, const open_enum& b) noexcept {
     if (a.known_ != b.known_) return false;
-    return a.known_ ? a.value_ == b.value_ : a.text_ == b.text_;
+    return a.known_ ? a.value_ == b.value_ : a.text() == b.text();
   }
 
  private:
   E value_;
   bool known_ = true;
-  std::string text_;  // for a known value, empty when the text is the canonical name
+  detail::rare<std::string> text_;  // absent for a known value written as its canonical name, and for ""
 };
 
 namespace detail {
@@ -1377,19 +1458,22 @@ class scanner {
   // Sets `escaped` when the text held a backslash escape, so a caller that only needs a view can
   // tell whether the bytes in the input are the value.
   [[gnu::always_inline]] bool string(std::string* out, bool& escaped) {
-    // Most strings are short and plain: the first block holds the closing quote, and nothing
-    // before it to decode or check. That case is decided here, inline, in a few instructions.
+    // Most strings are plain ASCII with no escape: their blocks are passed here, inline, in a few
+    // instructions each, up to the closing quote. Anything else is string_in_full's.
     if constexpr (string_block != 0) {
-      if (static_cast<std::size_t>(end - p) > string_block) {
-        const string_bits b = string_block_at(p + 1);
-        const unsigned before = (b.special & (0u - b.special)) - 1;  // the bits below the first special byte
-        if (b.special && p[1 + std::countr_zero(b.special)] == '"' && (b.high & before) == 0) {
+      const char* q = p + 1;
+      while (static_cast<std::size_t>(end - q) >= string_block) {
+        const string_bits b = string_block_at(q);
+        if (b.special) {
           const auto n = static_cast<std::size_t>(std::countr_zero(b.special));
-          if (out) out->append(p + 1, n);
-          p += n + 2;
+          if (q[n] != '"' || (b.high & ((1u << n) - 1)) != 0) break;
+          if (out) out->append(p + 1, q + n);
+          p = q + n + 1;
           escaped = false;
           return true;
         }
+        if (b.high) break;
+        q += string_block;
       }
     }
     return string_in_full(out, escaped);
@@ -1437,7 +1521,7 @@ class scanner {
 
   // Reads the string at p (which is a '"') and sets `text` to its decoded value without copying it
   // when it has no escape: a view of the input then, else of `scratch` (valid until its next use).
-  bool string_text(std::string_view& text) {
+  [[gnu::always_inline]] bool string_text(std::string_view& text) {
     const char* start = p;
     bool escaped;
     if (!string(nullptr, escaped)) return false;
@@ -1888,6 +1972,7 @@ std::vector<violation> validate(const T& value) {
 // ---- end xbl/core/validate.hpp ----
 // ---- begin xbl/core/reader.hpp ----
 
+#include <bitset>
 #include <charconv>
 #include <iterator>
 #include <limits>
@@ -2064,11 +2149,11 @@ bool read_floating(scanner& s, F& v) {
 // ---- dispatch ----------------------------------------------------------------------------------------
 
 template <class T>
-inline bool read(scanner& s, T& v);
+[[gnu::always_inline]] inline bool read(scanner& s, T& v);
 
 // A string value (p at its '"'), checked before it is copied, and copied once: in one piece when it
 // has no escape, else decoded straight into `v`, which is given the room first.
-inline bool read_string(scanner& s, std::string& v) {
+[[gnu::always_inline]] inline bool read_string(scanner& s, std::string& v) {
   const char* start = s.p;
   bool escaped;
   if (!s.string(nullptr, escaped)) return false;
@@ -2124,6 +2209,24 @@ class element_buffers {
   std::size_t depth_ = 0;                                 // moves no buffer in use
 };
 
+// Which described members of T an object had, a bit each (a description has at most 64).
+template <described T>
+using member_set = std::bitset<field_count<T>>;
+
+// The members an object of T must have.
+template <described T>
+inline constexpr member_set<T> required_members = [] {
+  unsigned long long mask = 0;
+  for_each_field<T>([&](const auto& f, auto index) {
+    using M = typename std::remove_cvref_t<decltype(f)>::member_type;
+    mask |= static_cast<unsigned long long>(is_required<M>) << index.value;
+  });
+  return member_set<T>(mask);
+}();
+
+template <described T>
+bool missing_member(scanner& s, const T& v, const member_set<T>& seen);
+
 // `tag_key` names a member that selected this type among a variant's alternatives: it was
 // read already, and is passed over here.
 template <described T>
@@ -2132,7 +2235,7 @@ bool read_struct(scanner& s, T& v, std::string_view tag_key = {});
 // Reads one member. `present_empty` tells the caller the member was written as `null` or `[]`,
 // which an extras-keeping type remembers so that writing gives it back.
 template <class M>
-inline bool read_member(scanner& s, M& m, bool& present_empty) {
+[[gnu::always_inline]] inline bool read_member(scanner& s, M& m, bool& present_empty) {
   if constexpr (is_optional<M>::value) {
     if (!s.at_end() && s.peek() == 'n') {
       if (!s.literal("null")) return false;
@@ -2163,7 +2266,7 @@ inline bool read_member(scanner& s, M& m, bool& present_empty) {
 }
 
 template <class T>
-inline bool read(scanner& s, T& v) {
+[[gnu::always_inline]] inline bool read(scanner& s, T& v) {
   if constexpr (has_codec<T>) {
     return codec<T>::read(s, v);
   } else if constexpr (std::is_same_v<T, bool>) {
@@ -2292,7 +2395,7 @@ bool match_key(scanner& s, std::size_t index, scanner::key_info& k) {
 
 // Reads member I's value (p at it), its key having been read.
 template <described T, std::size_t I>
-inline bool read_field(scanner& s, T& v) {
+[[gnu::always_inline]] inline bool read_field(scanner& s, T& v) {
   bool present_empty = false;
   if (!read_member(s, v.*(std::get<I>(meta<T>::fields).member), present_empty)) return false;
   if constexpr (has_extras<T>) {
@@ -2305,7 +2408,7 @@ inline bool read_field(scanner& s, T& v) {
 // in any order, unknown, or with an escaped key. Out of line, so that a small object read in
 // order pays nothing for what this needs.
 template <described T>
-[[gnu::noinline]] bool read_other_members(scanner& s, T& v, std::array<bool, field_count<T>>& seen, std::size_t hint,
+[[gnu::noinline]] bool read_other_members(scanner& s, T& v, member_set<T>& seen, std::size_t hint,
                                           std::string_view tag_key) {
   constexpr std::size_t n = field_count<T>;
   std::vector<std::string> skipped;  // names of skipped unknown members, to catch a repeat
@@ -2364,7 +2467,7 @@ template <described T>
 // False on a fault. Always inlined, as the pack expansion below: clang otherwise makes a call
 // per object of that loop of a handful of steps.
 template <described T, std::size_t I>
-[[gnu::always_inline]] inline bool read_if_next(scanner& s, T& v, std::array<bool, field_count<T>>& seen,
+[[gnu::always_inline]] inline bool read_if_next(scanner& s, T& v, member_set<T>& seen,
                                                 std::size_t& hint, bool& more) {
   scanner::key_info k;
   if (!match_key_at<T, I>(s, k)) return true;
@@ -2379,7 +2482,7 @@ template <described T, std::size_t I>
 }
 
 template <described T, std::size_t... I>
-[[gnu::always_inline]] inline bool read_in_order(scanner& s, T& v, std::array<bool, field_count<T>>& seen,
+[[gnu::always_inline]] inline bool read_in_order(scanner& s, T& v, member_set<T>& seen,
                                                  std::size_t& hint, bool& more, std::index_sequence<I...>) {
   return ((!more || read_if_next<T, I>(s, v, seen, hint, more)) && ...);
 }
@@ -2389,7 +2492,7 @@ bool read_struct(scanner& s, T& v, std::string_view tag_key) {
   static_assert((check_description<T>(), true));
   constexpr std::size_t n = field_count<T>;
   if (s.at_end() || s.peek() != '{') return mismatch(s, "an object");
-  std::array<bool, n> seen{};
+  member_set<T> seen;
   std::size_t hint = 0;
   if constexpr (has_extras<T>) {
     auto& x = v.*(meta<T>::extras);
@@ -2408,6 +2511,14 @@ bool read_struct(scanner& s, T& v, std::string_view tag_key) {
   if (more && !read_in_order(s, v, seen, hint, more, std::make_index_sequence<n>{})) return false;
   if (more && !read_other_members(s, v, seen, hint, tag_key)) return false;
 
+  if ((seen & required_members<T>) != required_members<T>) [[unlikely]]
+    return missing_member(s, v, seen);
+  return true;
+}
+
+// The first required member that `seen` lacks, reported at the object's closing brace.
+template <described T>
+[[gnu::noinline]] bool missing_member(scanner& s, const T&, const member_set<T>& seen) {
   const char* close = s.p - 1;
   bool all = true;
   for_each_field<T>([&](const auto& f, auto index) {
@@ -3317,8 +3428,7 @@ class Timestamp {
       fraction_digits = detail::digit_run(q, end);
       if (fraction_digits == 0) return {errc::invalid_value, static_cast<std::size_t>(q - p), "a '.' needs fraction digits after it"};
       if (fraction_digits > 7) return {errc::invalid_value, static_cast<std::size_t>(q - p) + 7, "at most 7 fraction digits (100 ns)"};
-      constexpr std::int64_t scale[8] = {10'000'000, 1'000'000, 100'000, 10'000, 1'000, 100, 10, 1};
-      fraction = static_cast<std::int64_t>(detail::digits_value_at(q, end, fraction_digits)) * scale[fraction_digits];
+      fraction = static_cast<std::int64_t>(detail::digits_value_at(q, end, fraction_digits)) * ticks_of_digit[fraction_digits];
       q += fraction_digits;
     }
     const bool zulu = q < end && *q == 'Z';
@@ -3393,10 +3503,14 @@ class Timestamp {
  private:
   static constexpr const char* form = "a timestamp is YYYY-MM-DDTHH:MM:SS, an optional fraction of 1 to 7 digits and an optional Z";
 
+  // Tables at class scope: a constexpr function may not have static ones, and a local one is
+  // copied to the stack at each call.
+  static constexpr int month_days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  static constexpr std::int64_t ticks_of_digit[8] = {10'000'000, 1'000'000, 100'000, 10'000, 1'000, 100, 10, 1};  // by fraction length
+
   static constexpr bool leap(int y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
   static constexpr int days_in_month(int y, int m) noexcept {
-    constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && leap(y) ? 29 : days[m - 1];
+    return m == 2 && leap(y) ? 29 : month_days[m - 1];
   }
   // Days since 0001-01-01 of a proleptic Gregorian date, and back (H. Hinnant's algorithms).
   static constexpr std::int64_t days_from_civil(int y, int m, int d) noexcept {
@@ -3518,7 +3632,6 @@ struct codec<TitleId> {
 // ---- end xbl/core/ids.hpp ----
 // ---- begin xbl/core/format.hpp ----
 
-#include <algorithm>
 
 #include <fmt/format.h>
 

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "xbl/core/raw_json.hpp"
+#include "xbl/core/rare.hpp"
 
 namespace xbl {
 
@@ -50,12 +53,50 @@ constexpr auto make_rules(Rules... rules) {
   return std::tuple<Rules...>{rules...};
 }
 
+// The members of one object that its description does not name, in the order they came: each its
+// key and its value as raw JSON. A sequence with the vector's everyday operations, one pointer wide
+// while empty, which is what nearly every object's is.
+class kept_members {
+ public:
+  using value_type = std::pair<std::string, raw_json>;
+  using iterator = value_type*;
+  using const_iterator = const value_type*;
+
+  bool empty() const noexcept { return size() == 0; }
+  std::size_t size() const noexcept { return members_.get() ? members_.get()->size() : 0; }
+  iterator begin() noexcept { return members_.get() ? members_.get()->data() : nullptr; }
+  iterator end() noexcept { return begin() + size(); }
+  const_iterator begin() const noexcept { return members_.get() ? members_.get()->data() : nullptr; }
+  const_iterator end() const noexcept { return begin() + size(); }
+  value_type& operator[](std::size_t i) noexcept { return begin()[i]; }
+  const value_type& operator[](std::size_t i) const noexcept { return begin()[i]; }
+  const value_type& at(std::size_t i) const {
+    if (i >= size()) throw std::out_of_range("xbl::kept_members::at");
+    return begin()[i];
+  }
+  value_type& front() noexcept { return *begin(); }
+  value_type& back() noexcept { return end()[-1]; }
+  template <class... Args>
+  value_type& emplace_back(Args&&... args) {
+    return members_.make().emplace_back(std::forward<Args>(args)...);
+  }
+  void push_back(value_type member) { members_.make().push_back(std::move(member)); }
+  void clear() noexcept { members_.reset(); }
+
+  friend bool operator==(const kept_members& a, const kept_members& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end());
+  }
+
+ private:
+  detail::rare<std::vector<value_type>> members_;
+};
+
 // What the wire carried beyond the described values of one object, so that a value read with
 // unknown_keys = keep writes back what it read: the unknown members in order, and which
 // described members were present although empty (`[]`, `null`), so they are not dropped on write.
 // It does not take part in comparison of the present bits: `[]` and an absent array are the same value.
 struct extras {
-  std::vector<std::pair<std::string, raw_json>> unknown;
+  kept_members unknown;
   std::uint64_t present_empty = 0;
 
   friend bool operator==(const extras& a, const extras& b) { return a.unknown == b.unknown; }
@@ -161,9 +202,7 @@ struct field_key {
 template <class T>
 constexpr void check_description() {
   static_assert(field_count<T> > 0, "xbl::meta<T>::fields describes no member");
-  if constexpr (has_extras<T>) {
-    static_assert(field_count<T> <= 64, "a type that keeps extras can describe at most 64 members");
-  }
+  static_assert(field_count<T> <= 64, "xbl::meta<T>::fields describes at most 64 members");
   constexpr auto names = field_names<T>;
   for (std::size_t i = 0; i < names.size(); ++i)
     for (std::size_t j = i + 1; j < names.size(); ++j)

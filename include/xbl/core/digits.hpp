@@ -60,7 +60,7 @@ constexpr std::uint32_t digits_value_at(const char* p, const char* end, std::siz
 }
 
 // The length of the run of ASCII digits at p, looking no further than `end`.
-constexpr std::size_t digit_run(const char* p, const char* end) noexcept {
+[[gnu::always_inline]] constexpr std::size_t digit_run(const char* p, const char* end) noexcept {
   const char* q = p;
   while (end - q >= 8) {
     const std::size_t n = leading_digits(load8(q));
@@ -72,7 +72,7 @@ constexpr std::size_t digit_run(const char* p, const char* end) noexcept {
 }
 
 // The value of the n digits at p (all known to be digits), or false when it passes 2^64 - 1.
-constexpr bool digits_to_u64(const char* p, std::size_t n, std::uint64_t& v) noexcept {
+[[gnu::always_inline]] constexpr bool digits_to_u64(const char* p, std::size_t n, std::uint64_t& v) noexcept {
   constexpr std::size_t most_without_check = 19;  // 10^19 - 1 < 2^64
   if (n > 20) {
     // Leading zeros do not count: "000…01" is still 1.

@@ -299,8 +299,7 @@ class Timestamp {
       fraction_digits = detail::digit_run(q, end);
       if (fraction_digits == 0) return {errc::invalid_value, static_cast<std::size_t>(q - p), "a '.' needs fraction digits after it"};
       if (fraction_digits > 7) return {errc::invalid_value, static_cast<std::size_t>(q - p) + 7, "at most 7 fraction digits (100 ns)"};
-      constexpr std::int64_t scale[8] = {10'000'000, 1'000'000, 100'000, 10'000, 1'000, 100, 10, 1};
-      fraction = static_cast<std::int64_t>(detail::digits_value_at(q, end, fraction_digits)) * scale[fraction_digits];
+      fraction = static_cast<std::int64_t>(detail::digits_value_at(q, end, fraction_digits)) * ticks_of_digit[fraction_digits];
       q += fraction_digits;
     }
     const bool zulu = q < end && *q == 'Z';
@@ -375,10 +374,14 @@ class Timestamp {
  private:
   static constexpr const char* form = "a timestamp is YYYY-MM-DDTHH:MM:SS, an optional fraction of 1 to 7 digits and an optional Z";
 
+  // Tables at class scope: a constexpr function may not have static ones, and a local one is
+  // copied to the stack at each call.
+  static constexpr int month_days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  static constexpr std::int64_t ticks_of_digit[8] = {10'000'000, 1'000'000, 100'000, 10'000, 1'000, 100, 10, 1};  // by fraction length
+
   static constexpr bool leap(int y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
   static constexpr int days_in_month(int y, int m) noexcept {
-    constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && leap(y) ? 29 : days[m - 1];
+    return m == 2 && leap(y) ? 29 : month_days[m - 1];
   }
   // Days since 0001-01-01 of a proleptic Gregorian date, and back (H. Hinnant's algorithms).
   static constexpr std::int64_t days_from_civil(int y, int m, int d) noexcept {

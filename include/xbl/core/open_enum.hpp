@@ -11,6 +11,7 @@
 
 #include "xbl/core/describe.hpp"
 #include "xbl/core/digits.hpp"
+#include "xbl/core/rare.hpp"
 
 namespace xbl {
 
@@ -207,10 +208,11 @@ class open_enum {
     if (const auto* known = detail::find_enum_entry<E>(text)) {
       e.value_ = known->value;
       // Kept when it is not the name the value is written as: an alias, or other letter case.
-      if (!known->canonical || !detail::same_bytes(known->text.data(), text.data(), text.size())) e.text_ = text;
+      if (!known->canonical || !detail::same_bytes(known->text.data(), text.data(), text.size()))
+        e.text_.make().assign(text);
     } else {
       e.known_ = false;
-      e.text_ = text;
+      if (!text.empty()) e.text_.make().assign(text);
     }
     return e;
   }
@@ -219,20 +221,21 @@ class open_enum {
   constexpr std::optional<E> known() const noexcept { return known_ ? std::optional<E>(value_) : std::nullopt; }
   // An unknown value's text is its own even when empty: `""` read is `""` written, not a known name.
   std::string_view text() const noexcept {
-    return known_ && text_.empty() ? to_string(value_) : std::string_view(text_);
+    if (const std::string* kept = text_.get()) return *kept;
+    return known_ ? to_string(value_) : std::string_view();
   }
 
   friend bool operator==(const open_enum& a, E b) noexcept { return a.known_ && a.value_ == b; }
   // Equal when both name the same known value (whatever the spelling), or both carry the same unknown text.
   friend bool operator==(const open_enum& a, const open_enum& b) noexcept {
     if (a.known_ != b.known_) return false;
-    return a.known_ ? a.value_ == b.value_ : a.text_ == b.text_;
+    return a.known_ ? a.value_ == b.value_ : a.text() == b.text();
   }
 
  private:
   E value_;
   bool known_ = true;
-  std::string text_;  // for a known value, empty when the text is the canonical name
+  detail::rare<std::string> text_;  // absent for a known value written as its canonical name, and for ""
 };
 
 namespace detail {

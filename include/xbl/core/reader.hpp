@@ -1,5 +1,6 @@
 #pragma once
 
+#include <bitset>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -193,11 +194,11 @@ bool read_floating(scanner& s, F& v) {
 // ---- dispatch ----------------------------------------------------------------------------------------
 
 template <class T>
-inline bool read(scanner& s, T& v);
+[[gnu::always_inline]] inline bool read(scanner& s, T& v);
 
 // A string value (p at its '"'), checked before it is copied, and copied once: in one piece when it
 // has no escape, else decoded straight into `v`, which is given the room first.
-inline bool read_string(scanner& s, std::string& v) {
+[[gnu::always_inline]] inline bool read_string(scanner& s, std::string& v) {
   const char* start = s.p;
   bool escaped;
   if (!s.string(nullptr, escaped)) return false;
@@ -253,6 +254,24 @@ class element_buffers {
   std::size_t depth_ = 0;                                 // moves no buffer in use
 };
 
+// Which described members of T an object had, a bit each (a description has at most 64).
+template <described T>
+using member_set = std::bitset<field_count<T>>;
+
+// The members an object of T must have.
+template <described T>
+inline constexpr member_set<T> required_members = [] {
+  unsigned long long mask = 0;
+  for_each_field<T>([&](const auto& f, auto index) {
+    using M = typename std::remove_cvref_t<decltype(f)>::member_type;
+    mask |= static_cast<unsigned long long>(is_required<M>) << index.value;
+  });
+  return member_set<T>(mask);
+}();
+
+template <described T>
+bool missing_member(scanner& s, const T& v, const member_set<T>& seen);
+
 // `tag_key` names a member that selected this type among a variant's alternatives: it was
 // read already, and is passed over here.
 template <described T>
@@ -261,7 +280,7 @@ bool read_struct(scanner& s, T& v, std::string_view tag_key = {});
 // Reads one member. `present_empty` tells the caller the member was written as `null` or `[]`,
 // which an extras-keeping type remembers so that writing gives it back.
 template <class M>
-inline bool read_member(scanner& s, M& m, bool& present_empty) {
+[[gnu::always_inline]] inline bool read_member(scanner& s, M& m, bool& present_empty) {
   if constexpr (is_optional<M>::value) {
     if (!s.at_end() && s.peek() == 'n') {
       if (!s.literal("null")) return false;
@@ -292,7 +311,7 @@ inline bool read_member(scanner& s, M& m, bool& present_empty) {
 }
 
 template <class T>
-inline bool read(scanner& s, T& v) {
+[[gnu::always_inline]] inline bool read(scanner& s, T& v) {
   if constexpr (has_codec<T>) {
     return codec<T>::read(s, v);
   } else if constexpr (std::is_same_v<T, bool>) {
@@ -421,7 +440,7 @@ bool match_key(scanner& s, std::size_t index, scanner::key_info& k) {
 
 // Reads member I's value (p at it), its key having been read.
 template <described T, std::size_t I>
-inline bool read_field(scanner& s, T& v) {
+[[gnu::always_inline]] inline bool read_field(scanner& s, T& v) {
   bool present_empty = false;
   if (!read_member(s, v.*(std::get<I>(meta<T>::fields).member), present_empty)) return false;
   if constexpr (has_extras<T>) {
@@ -434,7 +453,7 @@ inline bool read_field(scanner& s, T& v) {
 // in any order, unknown, or with an escaped key. Out of line, so that a small object read in
 // order pays nothing for what this needs.
 template <described T>
-[[gnu::noinline]] bool read_other_members(scanner& s, T& v, std::array<bool, field_count<T>>& seen, std::size_t hint,
+[[gnu::noinline]] bool read_other_members(scanner& s, T& v, member_set<T>& seen, std::size_t hint,
                                           std::string_view tag_key) {
   constexpr std::size_t n = field_count<T>;
   std::vector<std::string> skipped;  // names of skipped unknown members, to catch a repeat
@@ -493,7 +512,7 @@ template <described T>
 // False on a fault. Always inlined, as the pack expansion below: clang otherwise makes a call
 // per object of that loop of a handful of steps.
 template <described T, std::size_t I>
-[[gnu::always_inline]] inline bool read_if_next(scanner& s, T& v, std::array<bool, field_count<T>>& seen,
+[[gnu::always_inline]] inline bool read_if_next(scanner& s, T& v, member_set<T>& seen,
                                                 std::size_t& hint, bool& more) {
   scanner::key_info k;
   if (!match_key_at<T, I>(s, k)) return true;
@@ -508,7 +527,7 @@ template <described T, std::size_t I>
 }
 
 template <described T, std::size_t... I>
-[[gnu::always_inline]] inline bool read_in_order(scanner& s, T& v, std::array<bool, field_count<T>>& seen,
+[[gnu::always_inline]] inline bool read_in_order(scanner& s, T& v, member_set<T>& seen,
                                                  std::size_t& hint, bool& more, std::index_sequence<I...>) {
   return ((!more || read_if_next<T, I>(s, v, seen, hint, more)) && ...);
 }
@@ -518,7 +537,7 @@ bool read_struct(scanner& s, T& v, std::string_view tag_key) {
   static_assert((check_description<T>(), true));
   constexpr std::size_t n = field_count<T>;
   if (s.at_end() || s.peek() != '{') return mismatch(s, "an object");
-  std::array<bool, n> seen{};
+  member_set<T> seen;
   std::size_t hint = 0;
   if constexpr (has_extras<T>) {
     auto& x = v.*(meta<T>::extras);
@@ -537,6 +556,14 @@ bool read_struct(scanner& s, T& v, std::string_view tag_key) {
   if (more && !read_in_order(s, v, seen, hint, more, std::make_index_sequence<n>{})) return false;
   if (more && !read_other_members(s, v, seen, hint, tag_key)) return false;
 
+  if ((seen & required_members<T>) != required_members<T>) [[unlikely]]
+    return missing_member(s, v, seen);
+  return true;
+}
+
+// The first required member that `seen` lacks, reported at the object's closing brace.
+template <described T>
+[[gnu::noinline]] bool missing_member(scanner& s, const T&, const member_set<T>& seen) {
   const char* close = s.p - 1;
   bool all = true;
   for_each_field<T>([&](const auto& f, auto index) {

@@ -261,19 +261,22 @@ class scanner {
   // Sets `escaped` when the text held a backslash escape, so a caller that only needs a view can
   // tell whether the bytes in the input are the value.
   [[gnu::always_inline]] bool string(std::string* out, bool& escaped) {
-    // Most strings are short and plain: the first block holds the closing quote, and nothing
-    // before it to decode or check. That case is decided here, inline, in a few instructions.
+    // Most strings are plain ASCII with no escape: their blocks are passed here, inline, in a few
+    // instructions each, up to the closing quote. Anything else is string_in_full's.
     if constexpr (string_block != 0) {
-      if (static_cast<std::size_t>(end - p) > string_block) {
-        const string_bits b = string_block_at(p + 1);
-        const unsigned before = (b.special & (0u - b.special)) - 1;  // the bits below the first special byte
-        if (b.special && p[1 + std::countr_zero(b.special)] == '"' && (b.high & before) == 0) {
+      const char* q = p + 1;
+      while (static_cast<std::size_t>(end - q) >= string_block) {
+        const string_bits b = string_block_at(q);
+        if (b.special) {
           const auto n = static_cast<std::size_t>(std::countr_zero(b.special));
-          if (out) out->append(p + 1, n);
-          p += n + 2;
+          if (q[n] != '"' || (b.high & ((1u << n) - 1)) != 0) break;
+          if (out) out->append(p + 1, q + n);
+          p = q + n + 1;
           escaped = false;
           return true;
         }
+        if (b.high) break;
+        q += string_block;
       }
     }
     return string_in_full(out, escaped);
@@ -321,7 +324,7 @@ class scanner {
 
   // Reads the string at p (which is a '"') and sets `text` to its decoded value without copying it
   // when it has no escape: a view of the input then, else of `scratch` (valid until its next use).
-  bool string_text(std::string_view& text) {
+  [[gnu::always_inline]] bool string_text(std::string_view& text) {
     const char* start = p;
     bool escaped;
     if (!string(nullptr, escaped)) return false;
