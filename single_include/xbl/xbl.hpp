@@ -537,6 +537,24 @@ constexpr std::uint32_t eight_digits_value(std::uint64_t w) noexcept {
   return static_cast<std::uint32_t>((w & 0x0000FFFF0000FFFFULL) * (10000 * (std::uint64_t{1} << 32) + 1) >> 32);
 }
 
+// The eight bytes of w at o, the lowest first (load8's order).
+inline void store8(char* o, std::uint64_t w) noexcept {
+  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+  std::memcpy(o, &w, 8);
+}
+
+// The eight ASCII digits of v (below 10^8, with leading zeros) as one word in load8's order, made
+// in a register: each half's four digits split into two pairs, each pair into two digits, by
+// multiplications that stand for the divisions.
+constexpr std::uint64_t eight_digits_text(std::uint32_t v) noexcept {
+  std::uint64_t x = (v / 10000) | (std::uint64_t{v % 10000} << 32);  // the first four digits in the low half
+  std::uint64_t q = (x * 10486 >> 20) & 0x0000007F0000007FULL;          // each half / 100 (exact below 10^4)
+  x = q | ((x - q * 100) << 16);
+  q = (x * 103 >> 10) & 0x000F000F000F000FULL;  // each quarter / 10 (exact below 100)
+  x = q | ((x - q * 10) << 8);
+  return x | (every_byte * '0');
+}
+
 // The number the first n (1 to 8) digits of w spell: moved to the top of the word, they are the
 // last digits of eight whose first are zeros.
 constexpr std::uint32_t digits_value(std::uint64_t w, std::size_t n) noexcept {
@@ -979,6 +997,28 @@ inline const char* find_string_special(const char* p, const char* end, bool& wid
     wide |= c >= 0x80;
   }
   return p;
+}
+
+// Copies the n bytes at p to o. The short runs a document is made of are copied in two or a few
+// overlapping loads and stores of a fixed size, inline, rather than by a call to memcpy, whose
+// call and choice of method cost more than the copy itself.
+[[gnu::always_inline]] inline void copy_bytes(char* o, const char* p, std::size_t n) noexcept {
+  if (n > 64) {
+    std::memcpy(o, p, n);
+  } else if (n >= 16) {
+    for (std::size_t i = 0; i + 16 < n; i += 16) std::memcpy(o + i, p + i, 16);
+    std::memcpy(o + n - 16, p + n - 16, 16);
+  } else if (n >= 8) {
+    std::memcpy(o, p, 8);
+    std::memcpy(o + n - 8, p + n - 8, 8);
+  } else if (n >= 4) {
+    std::memcpy(o, p, 4);
+    std::memcpy(o + n - 4, p + n - 4, 4);
+  } else if (n > 0) {
+    o[0] = p[0];
+    o[n / 2] = p[n / 2];
+    o[n - 1] = p[n - 1];
+  }
 }
 
 // The first byte in [p, end) that is not JSON whitespace, or `end`. Made for indentation: line
@@ -2568,25 +2608,31 @@ result<T> from_json(std::string_view text, const read_options& options = {}) {
 namespace xbl {
 namespace detail {
 
-// Writes into one buffer (each piece is a bounds check and a copy, not a call to append) and
-// hands over a string of exactly the length written with take(). The buffer is each thread's own,
-// kept from one write to the next while it is at most `keep_bytes`, so that writing a document
-// allocates once, for the string that holds it. (A write made while the thread's buffer is in
+// Writes into one buffer (each piece is a bounds check and a copy, not a call to append): the
+// thread's own, of `chunk_bytes`, kept from one write to the next, so that it stays in the cache.
+// A text that fits is handed over as a string of exactly its length, the one allocation a write
+// makes. A longer one goes out a chunk at a time into a string that was given, up front, the room
+// the thread's last long text needed: so each byte of the result is written to it once, where a
+// buffer grown to the text's size would have had to be filled with zeros first, or copied whole
+// at the end from memory the cache no longer holds. (A write made while the thread's buffer is in
 // use, from inside another, has a buffer of its own.)
 class writer {
  public:
+  static constexpr std::size_t chunk_bytes = std::size_t{64} << 10;
+  // A buffer that a very long value made larger is given back after the write when it is more than this.
   static constexpr std::size_t keep_bytes = std::size_t{4} << 20;
 
-  explicit writer(const write_options& options) : opt_(options) {
+  explicit writer(const write_options& options) : pretty_(options.pretty), indent_(options.indent) {
     auto& shared = thread_buffer();
     if (!shared.busy) {
       shared.busy = true;
       shared_ = &shared;
       out_ = &shared.text;
+      if (out_->size() < chunk_bytes) out_->resize(chunk_bytes);
     } else {
       out_ = &own_;
+      out_->resize(initial_size);
     }
-    if (out_->size() < initial_size) out_->resize(initial_size);
     cur_ = out_->data();
     lim_ = cur_ + out_->size();
   }
@@ -2598,8 +2644,15 @@ class writer {
   writer(const writer&) = delete;
   writer& operator=(const writer&) = delete;
 
-  // What was written, as a string of exactly that length.
-  std::string take() const { return std::string(out_->data(), static_cast<std::size_t>(cur_ - out_->data())); }
+  // What was written, as a string of exactly that length (with room to spare when it went out
+  // in chunks). Once only.
+  std::string take() {
+    const auto pending = static_cast<std::size_t>(cur_ - out_->data());
+    if (!flushed_) return std::string(out_->data(), pending);
+    text_.append(out_->data(), pending);
+    if (shared_) shared_->last_long = text_.size();
+    return std::move(text_);
+  }
 
   // At least n bytes to write at the returned position; commit(end) then says how many were.
   char* room(std::size_t n) {
@@ -2629,10 +2682,8 @@ class writer {
       const char* run = p;
       bool wide = false;  // UTF-8 passes through as it is
       p = find_string_special(p, end, wide);
-      if (p != run) {
-        std::memcpy(o, run, static_cast<std::size_t>(p - run));
-        o += p - run;
-      }
+      copy_bytes(o, run, static_cast<std::size_t>(p - run));
+      o += p - run;
       if (p == end) break;
       // An escape takes up to 6 bytes: room for it, the rest of the string and the closing quote.
       cur_ = o;
@@ -2675,10 +2726,10 @@ class writer {
   // Containers: `first` is the caller's, so nesting needs no stack of its own.
   void open(char c) {
     raw(c);
-    ++level_;
+    indentation_ += indent_;
   }
   void next(bool& first) {
-    if (!opt_.pretty) {
+    if (!pretty_) {
       if (!first) raw(',');
       first = false;
       return;
@@ -2686,14 +2737,14 @@ class writer {
     cur_ = line(first, 0);
   }
   void close(char c, bool empty) {
-    --level_;
+    indentation_ -= indent_;
     if (!empty) newline();
     raw(c);
   }
   void key(std::string_view k) {
     string(k);
     raw(':');
-    if (opt_.pretty) raw(' ');
+    if (pretty_) raw(' ');
   }
 
   // next() and key() for member I of T, whose key is copied as compile time made it.
@@ -2705,7 +2756,7 @@ class writer {
       key(key_text::name);
     } else {
       constexpr std::size_t n = key_text::quoted.size();
-      if (opt_.pretty) {
+      if (pretty_) {
         char* o = line(first, n + 1);
         std::memcpy(o, key_text::quoted.data(), n);
         o[n] = ' ';
@@ -2755,7 +2806,7 @@ class writer {
         }
         case '}': case ']': close(c, false); ++p; break;
         case ',': raw(','); newline(); ++p; break;
-        case ':': raw(':'); if (opt_.pretty) raw(' '); ++p; break;
+        case ':': raw(':'); if (pretty_) raw(' '); ++p; break;
         default: {
           const char* start = p;
           while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ' && *p != '\n' && *p != '\r' && *p != '\t') ++p;
@@ -2770,6 +2821,7 @@ class writer {
 
   struct buffer {
     std::string text;  // kept at its full size: every byte of it is room
+    std::size_t last_long = 0;  // the length of the last text longer than the buffer
     bool busy = false;
   };
   static buffer& thread_buffer() {
@@ -2777,23 +2829,36 @@ class writer {
     return b;
   }
 
-  void grow(std::size_t n) {
-    const std::size_t used = static_cast<std::size_t>(cur_ - out_->data());
-    std::size_t size = out_->size() * 2;
-    if (size < used + n) size = used + n;
-    out_->resize(size);
+  // Makes room for n bytes: a full buffer of chunk_bytes goes out to the text, a smaller one (a
+  // nested write's own) doubles, and any is made larger for a single piece longer than it.
+  [[gnu::noinline]] void grow(std::size_t n) {
+    if (out_->size() >= chunk_bytes) flush();
+    const auto used = static_cast<std::size_t>(cur_ - out_->data());
+    if (out_->size() - used >= n) return;
+    out_->resize(out_->size() * 2 > used + n ? out_->size() * 2 : used + n);
     out_->resize(out_->capacity());  // whatever the string allocated is room too
     cur_ = out_->data() + used;
     lim_ = out_->data() + out_->size();
+  }
+  void flush() {
+    if (!flushed_) {
+      flushed_ = true;
+      // Room for what the thread's last long text needed and an eighth more, or for twice what
+      // is there when there is no last one.
+      const std::size_t last = shared_ ? shared_->last_long : 0;
+      text_.reserve(last ? last + last / 8 : 2 * static_cast<std::size_t>(cur_ - out_->data()));
+    }
+    text_.append(out_->data(), static_cast<std::size_t>(cur_ - out_->data()));
+    cur_ = out_->data();
   }
 
   // Pretty only: the comma before an element (unless `first`), a new line and its indentation, with
   // room for `extra` bytes after it, which the caller writes at the returned position. One bounds
   // check per line, and the indentation in 16-byte stores (room is taken for the last one's
   // overshoot), which beats a call to memset for the few bytes a line needs.
-  char* line(bool& first, std::size_t extra) {
+  [[gnu::always_inline]] char* line(bool& first, std::size_t extra) {
     static constexpr char spaces[16] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
-    const std::size_t n = level_ * opt_.indent;
+    const std::size_t n = indentation_;
     char* o = room(n + 2 + sizeof spaces + extra);
     if (!first) *o++ = ',';
     first = false;
@@ -2803,7 +2868,7 @@ class writer {
   }
 
   void newline() {
-    if (!opt_.pretty) return;
+    if (!pretty_) return;
     bool first = true;
     cur_ = line(first, 0);
   }
@@ -2832,10 +2897,15 @@ class writer {
     }
   }
 
-  const write_options& opt_;
-  std::size_t level_ = 0;
+  // The options the writing needs at each member, held here rather than behind a reference that
+  // every store into the text might have changed.
+  bool pretty_;
+  std::size_t indent_;
+  std::size_t indentation_ = 0;  // spaces at the start of a line at the current depth
   buffer* shared_ = nullptr;  // the thread's buffer, when this writer has it
   std::string own_;
+  std::string text_;  // the text so far, once it is longer than the buffer
+  bool flushed_ = false;
   std::string* out_;
   char* cur_ = nullptr;
   char* lim_ = nullptr;
@@ -3484,13 +3554,10 @@ class Timestamp {
     o = detail::two_digits(o, t % 60);
     const int digits = constructed_ ? 7 : fraction_digits_;
     if (digits > 0) {
-      // All seven digits of the 100 ns count, of which the first `digits` are the text's.
-      const auto f = static_cast<unsigned>(fraction);
-      char seven[8];
-      seven[0] = static_cast<char>('0' + f / 1'000'000);
-      detail::two_digits(detail::two_digits(detail::two_digits(seven + 1, f / 10'000), f / 100), f);
+      // All seven digits of the 100 ns count and a zero are stored, of which the first `digits`
+      // are the text's (the buffer has room for them all).
       *o++ = '.';
-      std::memcpy(o, seven, static_cast<std::size_t>(digits));
+      detail::store8(o, detail::eight_digits_text(static_cast<std::uint32_t>(fraction) * 10));
       o += digits;
     }
     if (constructed_ || zulu_) *o++ = 'Z';
@@ -3521,16 +3588,19 @@ class Timestamp {
     const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 306;  // 306 days from 0000-03-01, where the algorithm counts from, to 0001-01-01
   }
-  static constexpr void civil_from_days(std::int64_t z, int& y, int& m, int& d) noexcept {
-    z += 306;
-    const std::int64_t era = z / 146097;
-    const std::int64_t doe = z - era * 146097;
-    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const std::int64_t mp = (5 * doy + 2) / 153;
+  // In 32-bit arithmetic, which makes the divisions by constants cheap: the day count is moved by
+  // whole 400-year cycles (146097 days each) so that every int64 tick count gives one in range.
+  static constexpr void civil_from_days(std::int64_t days, int& y, int& m, int& d) noexcept {
+    constexpr std::uint32_t cycles = 74;  // 74 * 146097 days > 2^63 ticks
+    const auto z = static_cast<std::uint32_t>(days + 306 + std::int64_t{146097} * cycles);
+    const std::uint32_t era = z / 146097;
+    const std::uint32_t doe = z - era * 146097;
+    const std::uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::uint32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::uint32_t mp = (5 * doy + 2) / 153;
     d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
     m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    y = static_cast<int>(yoe + era * 400 + (m <= 2));
+    y = static_cast<int>(yoe + era * 400 + (m <= 2)) - static_cast<int>(cycles * 400);
   }
 
   std::int64_t ticks_ = 0;

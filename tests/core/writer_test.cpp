@@ -301,3 +301,80 @@ TEST_CASE("writer: raw_json is re-laid in the writer's layout, strings untouched
   CHECK(xbl::to_json(xbl::raw_json{}) == "null");
   CHECK(xbl::to_json(Holder{"k", {}}) == R"({"kind":"k","body":null})");
 }
+
+// ---- long texts: written a chunk at a time --------------------------------------------------------
+
+namespace {
+
+// A value whose write calls to_json for another value while the outer write still holds the
+// thread's buffer: the inner one writes into a buffer of its own.
+struct Nested {
+  std::vector<int> numbers;
+  bool operator==(const Nested&) const = default;
+};
+
+// JSON text of a string as the writer is specified to make it, built the slow way.
+std::string quoted_json(std::string_view s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"') out += "\\\"";
+    else if (c == '\\') out += "\\\\";
+    else if (c == '\n') out += "\\n";
+    else if (u < 0x20) out += fmt::format("\\u{:04x}", u);
+    else out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+template <>
+struct xbl::detail::codec<Nested> {
+  static bool read(scanner&, Nested&) { return false; }
+  static void write(writer& w, const Nested& v) { w.string(xbl::to_json(v.numbers)); }
+};
+
+TEST_CASE("writer: texts many chunks long are exact, whether the thread's last one was longer or shorter") {
+  const std::size_t chunk = xbl::detail::writer::chunk_bytes;
+  // Lengths that put pieces across the chunk boundaries, and escapes on both sides of them.
+  for (const std::size_t count : {std::size_t{40000}, std::size_t{3000}, std::size_t{90000}, std::size_t{90000}}) {
+    std::vector<std::string> values;
+    std::string expected = "[";
+    for (std::size_t i = 0; i < count; ++i) {
+      std::string v(i % 61, static_cast<char>('a' + i % 26));
+      if (i % 7 == 0) v += "\"\n\\";
+      if (i % 11 == 0) v += "\xE6\x97\xA5";
+      if (i) expected += ',';
+      expected += quoted_json(v);
+      values.push_back(std::move(v));
+    }
+    expected += ']';
+    INFO(count << " strings, " << expected.size() << " bytes");
+    REQUIRE(expected.size() > 2 * chunk * (count > 10000));
+    CHECK(xbl::to_json(values) == expected);
+  }
+}
+
+TEST_CASE("writer: a single string longer than a chunk, with escapes at its ends") {
+  const std::size_t chunk = xbl::detail::writer::chunk_bytes;
+  for (const std::size_t length : {chunk - 1, chunk, chunk + 1, 3 * chunk + 5}) {
+    std::string s = "\n" + std::string(length, 'x') + "\"";
+    const std::vector<std::string> around{"before", s, "after"};
+    CHECK(xbl::to_json(around) == "[\"before\"," + quoted_json(s) + ",\"after\"]");
+  }
+}
+
+TEST_CASE("writer: a write made inside another write, short and long") {
+  Nested small{{1, 2, 3}};
+  CHECK(xbl::to_json(small) == "\"[1,2,3]\"");
+  Nested large;
+  std::string inner = "[";
+  for (int i = 0; i < 30000; ++i) {
+    large.numbers.push_back(i);
+    inner += (i ? "," : "") + std::to_string(i);
+  }
+  inner += ']';
+  const std::vector<Nested> both{small, large, small};
+  CHECK(xbl::to_json(both) == "[\"[1,2,3]\"," + quoted_json(inner) + ",\"[1,2,3]\"]");
+}

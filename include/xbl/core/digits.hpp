@@ -45,6 +45,24 @@ constexpr std::uint32_t eight_digits_value(std::uint64_t w) noexcept {
   return static_cast<std::uint32_t>((w & 0x0000FFFF0000FFFFULL) * (10000 * (std::uint64_t{1} << 32) + 1) >> 32);
 }
 
+// The eight bytes of w at o, the lowest first (load8's order).
+inline void store8(char* o, std::uint64_t w) noexcept {
+  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+  std::memcpy(o, &w, 8);
+}
+
+// The eight ASCII digits of v (below 10^8, with leading zeros) as one word in load8's order, made
+// in a register: each half's four digits split into two pairs, each pair into two digits, by
+// multiplications that stand for the divisions.
+constexpr std::uint64_t eight_digits_text(std::uint32_t v) noexcept {
+  std::uint64_t x = (v / 10000) | (std::uint64_t{v % 10000} << 32);  // the first four digits in the low half
+  std::uint64_t q = (x * 10486 >> 20) & 0x0000007F0000007FULL;          // each half / 100 (exact below 10^4)
+  x = q | ((x - q * 100) << 16);
+  q = (x * 103 >> 10) & 0x000F000F000F000FULL;  // each quarter / 10 (exact below 100)
+  x = q | ((x - q * 10) << 8);
+  return x | (every_byte * '0');
+}
+
 // The number the first n (1 to 8) digits of w spell: moved to the top of the word, they are the
 // last digits of eight whose first are zeros.
 constexpr std::uint32_t digits_value(std::uint64_t w, std::size_t n) noexcept {

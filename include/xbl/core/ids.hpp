@@ -355,13 +355,10 @@ class Timestamp {
     o = detail::two_digits(o, t % 60);
     const int digits = constructed_ ? 7 : fraction_digits_;
     if (digits > 0) {
-      // All seven digits of the 100 ns count, of which the first `digits` are the text's.
-      const auto f = static_cast<unsigned>(fraction);
-      char seven[8];
-      seven[0] = static_cast<char>('0' + f / 1'000'000);
-      detail::two_digits(detail::two_digits(detail::two_digits(seven + 1, f / 10'000), f / 100), f);
+      // All seven digits of the 100 ns count and a zero are stored, of which the first `digits`
+      // are the text's (the buffer has room for them all).
       *o++ = '.';
-      std::memcpy(o, seven, static_cast<std::size_t>(digits));
+      detail::store8(o, detail::eight_digits_text(static_cast<std::uint32_t>(fraction) * 10));
       o += digits;
     }
     if (constructed_ || zulu_) *o++ = 'Z';
@@ -392,16 +389,19 @@ class Timestamp {
     const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 306;  // 306 days from 0000-03-01, where the algorithm counts from, to 0001-01-01
   }
-  static constexpr void civil_from_days(std::int64_t z, int& y, int& m, int& d) noexcept {
-    z += 306;
-    const std::int64_t era = z / 146097;
-    const std::int64_t doe = z - era * 146097;
-    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const std::int64_t mp = (5 * doy + 2) / 153;
+  // In 32-bit arithmetic, which makes the divisions by constants cheap: the day count is moved by
+  // whole 400-year cycles (146097 days each) so that every int64 tick count gives one in range.
+  static constexpr void civil_from_days(std::int64_t days, int& y, int& m, int& d) noexcept {
+    constexpr std::uint32_t cycles = 74;  // 74 * 146097 days > 2^63 ticks
+    const auto z = static_cast<std::uint32_t>(days + 306 + std::int64_t{146097} * cycles);
+    const std::uint32_t era = z / 146097;
+    const std::uint32_t doe = z - era * 146097;
+    const std::uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::uint32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::uint32_t mp = (5 * doy + 2) / 153;
     d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
     m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    y = static_cast<int>(yoe + era * 400 + (m <= 2));
+    y = static_cast<int>(yoe + era * 400 + (m <= 2)) - static_cast<int>(cycles * 400);
   }
 
   std::int64_t ticks_ = 0;

@@ -19,25 +19,31 @@
 namespace xbl {
 namespace detail {
 
-// Writes into one buffer (each piece is a bounds check and a copy, not a call to append) and
-// hands over a string of exactly the length written with take(). The buffer is each thread's own,
-// kept from one write to the next while it is at most `keep_bytes`, so that writing a document
-// allocates once, for the string that holds it. (A write made while the thread's buffer is in
+// Writes into one buffer (each piece is a bounds check and a copy, not a call to append): the
+// thread's own, of `chunk_bytes`, kept from one write to the next, so that it stays in the cache.
+// A text that fits is handed over as a string of exactly its length, the one allocation a write
+// makes. A longer one goes out a chunk at a time into a string that was given, up front, the room
+// the thread's last long text needed: so each byte of the result is written to it once, where a
+// buffer grown to the text's size would have had to be filled with zeros first, or copied whole
+// at the end from memory the cache no longer holds. (A write made while the thread's buffer is in
 // use, from inside another, has a buffer of its own.)
 class writer {
  public:
+  static constexpr std::size_t chunk_bytes = std::size_t{64} << 10;
+  // A buffer that a very long value made larger is given back after the write when it is more than this.
   static constexpr std::size_t keep_bytes = std::size_t{4} << 20;
 
-  explicit writer(const write_options& options) : opt_(options) {
+  explicit writer(const write_options& options) : pretty_(options.pretty), indent_(options.indent) {
     auto& shared = thread_buffer();
     if (!shared.busy) {
       shared.busy = true;
       shared_ = &shared;
       out_ = &shared.text;
+      if (out_->size() < chunk_bytes) out_->resize(chunk_bytes);
     } else {
       out_ = &own_;
+      out_->resize(initial_size);
     }
-    if (out_->size() < initial_size) out_->resize(initial_size);
     cur_ = out_->data();
     lim_ = cur_ + out_->size();
   }
@@ -49,8 +55,15 @@ class writer {
   writer(const writer&) = delete;
   writer& operator=(const writer&) = delete;
 
-  // What was written, as a string of exactly that length.
-  std::string take() const { return std::string(out_->data(), static_cast<std::size_t>(cur_ - out_->data())); }
+  // What was written, as a string of exactly that length (with room to spare when it went out
+  // in chunks). Once only.
+  std::string take() {
+    const auto pending = static_cast<std::size_t>(cur_ - out_->data());
+    if (!flushed_) return std::string(out_->data(), pending);
+    text_.append(out_->data(), pending);
+    if (shared_) shared_->last_long = text_.size();
+    return std::move(text_);
+  }
 
   // At least n bytes to write at the returned position; commit(end) then says how many were.
   char* room(std::size_t n) {
@@ -80,10 +93,8 @@ class writer {
       const char* run = p;
       bool wide = false;  // UTF-8 passes through as it is
       p = find_string_special(p, end, wide);
-      if (p != run) {
-        std::memcpy(o, run, static_cast<std::size_t>(p - run));
-        o += p - run;
-      }
+      copy_bytes(o, run, static_cast<std::size_t>(p - run));
+      o += p - run;
       if (p == end) break;
       // An escape takes up to 6 bytes: room for it, the rest of the string and the closing quote.
       cur_ = o;
@@ -126,10 +137,10 @@ class writer {
   // Containers: `first` is the caller's, so nesting needs no stack of its own.
   void open(char c) {
     raw(c);
-    ++level_;
+    indentation_ += indent_;
   }
   void next(bool& first) {
-    if (!opt_.pretty) {
+    if (!pretty_) {
       if (!first) raw(',');
       first = false;
       return;
@@ -137,14 +148,14 @@ class writer {
     cur_ = line(first, 0);
   }
   void close(char c, bool empty) {
-    --level_;
+    indentation_ -= indent_;
     if (!empty) newline();
     raw(c);
   }
   void key(std::string_view k) {
     string(k);
     raw(':');
-    if (opt_.pretty) raw(' ');
+    if (pretty_) raw(' ');
   }
 
   // next() and key() for member I of T, whose key is copied as compile time made it.
@@ -156,7 +167,7 @@ class writer {
       key(key_text::name);
     } else {
       constexpr std::size_t n = key_text::quoted.size();
-      if (opt_.pretty) {
+      if (pretty_) {
         char* o = line(first, n + 1);
         std::memcpy(o, key_text::quoted.data(), n);
         o[n] = ' ';
@@ -206,7 +217,7 @@ class writer {
         }
         case '}': case ']': close(c, false); ++p; break;
         case ',': raw(','); newline(); ++p; break;
-        case ':': raw(':'); if (opt_.pretty) raw(' '); ++p; break;
+        case ':': raw(':'); if (pretty_) raw(' '); ++p; break;
         default: {
           const char* start = p;
           while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ' && *p != '\n' && *p != '\r' && *p != '\t') ++p;
@@ -221,6 +232,7 @@ class writer {
 
   struct buffer {
     std::string text;  // kept at its full size: every byte of it is room
+    std::size_t last_long = 0;  // the length of the last text longer than the buffer
     bool busy = false;
   };
   static buffer& thread_buffer() {
@@ -228,23 +240,36 @@ class writer {
     return b;
   }
 
-  void grow(std::size_t n) {
-    const std::size_t used = static_cast<std::size_t>(cur_ - out_->data());
-    std::size_t size = out_->size() * 2;
-    if (size < used + n) size = used + n;
-    out_->resize(size);
+  // Makes room for n bytes: a full buffer of chunk_bytes goes out to the text, a smaller one (a
+  // nested write's own) doubles, and any is made larger for a single piece longer than it.
+  [[gnu::noinline]] void grow(std::size_t n) {
+    if (out_->size() >= chunk_bytes) flush();
+    const auto used = static_cast<std::size_t>(cur_ - out_->data());
+    if (out_->size() - used >= n) return;
+    out_->resize(out_->size() * 2 > used + n ? out_->size() * 2 : used + n);
     out_->resize(out_->capacity());  // whatever the string allocated is room too
     cur_ = out_->data() + used;
     lim_ = out_->data() + out_->size();
+  }
+  void flush() {
+    if (!flushed_) {
+      flushed_ = true;
+      // Room for what the thread's last long text needed and an eighth more, or for twice what
+      // is there when there is no last one.
+      const std::size_t last = shared_ ? shared_->last_long : 0;
+      text_.reserve(last ? last + last / 8 : 2 * static_cast<std::size_t>(cur_ - out_->data()));
+    }
+    text_.append(out_->data(), static_cast<std::size_t>(cur_ - out_->data()));
+    cur_ = out_->data();
   }
 
   // Pretty only: the comma before an element (unless `first`), a new line and its indentation, with
   // room for `extra` bytes after it, which the caller writes at the returned position. One bounds
   // check per line, and the indentation in 16-byte stores (room is taken for the last one's
   // overshoot), which beats a call to memset for the few bytes a line needs.
-  char* line(bool& first, std::size_t extra) {
+  [[gnu::always_inline]] char* line(bool& first, std::size_t extra) {
     static constexpr char spaces[16] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
-    const std::size_t n = level_ * opt_.indent;
+    const std::size_t n = indentation_;
     char* o = room(n + 2 + sizeof spaces + extra);
     if (!first) *o++ = ',';
     first = false;
@@ -254,7 +279,7 @@ class writer {
   }
 
   void newline() {
-    if (!opt_.pretty) return;
+    if (!pretty_) return;
     bool first = true;
     cur_ = line(first, 0);
   }
@@ -283,10 +308,15 @@ class writer {
     }
   }
 
-  const write_options& opt_;
-  std::size_t level_ = 0;
+  // The options the writing needs at each member, held here rather than behind a reference that
+  // every store into the text might have changed.
+  bool pretty_;
+  std::size_t indent_;
+  std::size_t indentation_ = 0;  // spaces at the start of a line at the current depth
   buffer* shared_ = nullptr;  // the thread's buffer, when this writer has it
   std::string own_;
+  std::string text_;  // the text so far, once it is longer than the buffer
+  bool flushed_ = false;
   std::string* out_;
   char* cur_ = nullptr;
   char* lim_ = nullptr;
