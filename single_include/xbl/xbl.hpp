@@ -803,9 +803,10 @@ class open_enum {
     open_enum e;
     if (const auto* known = detail::find_enum_entry<E>(text)) {
       e.value_ = known->value;
-      // Kept when it is not the name the value is written as: an alias, or other letter case.
-      if (!known->canonical || !detail::same_bytes(known->text.data(), text.data(), text.size()))
-        e.text_.make().assign(text);
+      // An alias is the description's own text, kept as its place in the table; a spelling in
+      // other letter case is kept as it came.
+      if (!detail::same_bytes(known->text.data(), text.data(), text.size())) e.text_.make().assign(text);
+      else if (!known->canonical) e.spelling_ = static_cast<std::uint16_t>(known - lookup::entries.data() + 1);
     } else {
       e.known_ = false;
       if (!text.empty()) e.text_.make().assign(text);
@@ -818,7 +819,8 @@ class open_enum {
   // An unknown value's text is its own even when empty: `""` read is `""` written, not a known name.
   std::string_view text() const noexcept {
     if (const std::string* kept = text_.get()) return *kept;
-    return known_ ? to_string(value_) : std::string_view();
+    if (!known_) return {};
+    return spelling_ ? lookup::entries[spelling_ - 1u].text : to_string(value_);
   }
 
   friend bool operator==(const open_enum& a, E b) noexcept { return a.known_ && a.value_ == b; }
@@ -829,9 +831,13 @@ class open_enum {
   }
 
  private:
+  using lookup = detail::enum_lookup<E>;
+  static_assert(lookup::count < 65535, "too many names for one enumeration");
+
   E value_;
   bool known_ = true;
-  detail::rare<std::string> text_;  // absent for a known value written as its canonical name, and for ""
+  std::uint16_t spelling_ = 0;      // 1 + the lookup entry of an alias read, 0 for the canonical name
+  detail::rare<std::string> text_;  // a text the table does not hold: another letter case, or unknown
 };
 
 namespace detail {

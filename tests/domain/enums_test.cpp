@@ -243,3 +243,49 @@ TEST_CASE("Privilege has the service's numbers") {
   CHECK(static_cast<int>(Privilege::AddFriend) == 255);
   CHECK(xbl::to_string(Privilege::ShareContent) == "ShareContent");
 }
+
+TEST_CASE("open_enum: every spelling survives a copy, a move and an assignment, and writes back as read") {
+  using xbl::DeviceType;
+  // The canonical name, an alias (kept as its place in the table), another letter case and an
+  // unknown text (kept as text), and an unknown empty text.
+  for (const std::string_view text : {"D", "XboxOne", "xboxone", "Win8", "", "MCapensis"}) {
+    CAPTURE(text);
+    const auto read = read_enum<DeviceType>(text);
+    CHECK(read.text() == text);
+    auto copy = read;
+    CHECK(copy.text() == text);
+    CHECK(copy == read);
+    auto moved = std::move(copy);
+    CHECK(moved.text() == text);
+    xbl::open_enum<DeviceType> assigned(DeviceType::PC);
+    assigned = moved;
+    CHECK(assigned.text() == text);
+    assigned = read_enum<DeviceType>("Web");
+    CHECK(assigned.text() == "Web");
+    CHECK(xbl::to_json(read) == "\"" + std::string(text) + "\"");
+  }
+}
+
+TEST_CASE("kept_members: a deep copy, a move, and the vector's everyday operations") {
+  const auto record =
+      xbl::from_json<xbl::MediaRecord>(R"({"id":"1","a":[1,2],"b":{"c":null}})", {.unknown_keys = xbl::unknown_key_policy::keep});
+  REQUIRE(record);
+  const auto& kept = record->extras.unknown;
+  REQUIRE(kept.size() == 2);
+  CHECK(kept.at(0).first == "a");
+  CHECK(kept[1].second.text() == R"({"c":null})");
+  CHECK_THROWS_AS((void)kept.at(2), std::out_of_range);
+  auto copy = *record;
+  copy.extras.unknown.emplace_back("d", xbl::raw_json{});
+  CHECK(record->extras.unknown.size() == 2);  // the copy is its own
+  CHECK_FALSE(copy == *record);
+  copy.extras.unknown.clear();
+  CHECK(copy.extras.unknown.empty());
+  CHECK(copy.extras.unknown.begin() == copy.extras.unknown.end());
+  auto moved = std::move(copy);
+  CHECK(moved.extras.unknown.empty());
+  std::size_t n = 0;
+  for (const auto& [name, value] : record->extras.unknown) n += name.size() + value.text().size();
+  CHECK(n == 1 + 5 + 1 + 10);
+  CHECK(xbl::to_json(*record) == R"({"id":"1","a":[1,2],"b":{"c":null}})");
+}
