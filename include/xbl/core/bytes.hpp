@@ -43,7 +43,7 @@ struct string_bits {
 
 #if defined(__SSE2__)
 inline constexpr std::size_t string_block = 16;
-inline string_bits string_block_at(const char* p) noexcept {
+[[gnu::always_inline]] inline string_bits string_block_at(const char* p) noexcept {
   const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   const __m128i below_space = _mm_set1_epi8(0x1F);
   const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(x, below_space), below_space);  // x <= 0x1F
@@ -139,7 +139,13 @@ inline const char* find_string_special(const char* p, const char* end, bool& wid
 
 // The first byte in [p, end) that is not JSON whitespace, or `end`. Made for indentation: line
 // breaks and tabs are passed one at a time, runs of spaces sixteen (or eight) at a time.
+//
+// Indented text goes by fast, mostly spaces, and the hardware's prefetcher, which starts again at
+// each 4 KB page, falls behind it: the text a kilobyte ahead is asked for here (on the bench's
+// indented presence document this took a tenth off the read).
+inline constexpr std::size_t whitespace_prefetch_distance = 1024;
 [[gnu::always_inline]] inline const char* skip_whitespace(const char* p, const char* end) noexcept {
+  __builtin_prefetch(p + whitespace_prefetch_distance);
 #if defined(__AVX2__)
   // Where there is AVX2: a line break and up to 31 spaces of indentation in one step.
   while (end - p >= 32) {

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <bitset>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -256,15 +255,26 @@ class element_buffers {
 
 // Which described members of T an object had, a bit each (a description has at most 64).
 template <described T>
-using member_set = std::bitset<field_count<T>>;
+class member_set {
+ public:
+  constexpr member_set() noexcept = default;
+  constexpr explicit member_set(std::uint64_t bits) noexcept : bits_(bits) {}
+  constexpr bool operator[](std::size_t i) const noexcept { return (bits_ >> i) & 1; }
+  constexpr void set(std::size_t i) noexcept { bits_ |= std::uint64_t{1} << i; }
+  // Whether every member of `required` is in this set.
+  constexpr bool has_all(member_set required) const noexcept { return (bits_ & required.bits_) == required.bits_; }
+
+ private:
+  std::uint64_t bits_ = 0;
+};
 
 // The members an object of T must have.
 template <described T>
 inline constexpr member_set<T> required_members = [] {
-  unsigned long long mask = 0;
+  std::uint64_t mask = 0;
   for_each_field<T>([&](const auto& f, auto index) {
     using M = typename std::remove_cvref_t<decltype(f)>::member_type;
-    mask |= static_cast<unsigned long long>(is_required<M>) << index.value;
+    mask |= std::uint64_t{is_required<M>} << index.value;
   });
   return member_set<T>(mask);
 }();
@@ -462,7 +472,7 @@ template <described T>
   auto member = [&](const scanner::key_info& k, std::size_t i) -> bool {
     if (i < n) {
       if (seen[i]) return s.fail(errc::duplicate_key, k.at, "the member " + detail::quoted(k.text) + " appears twice in one object");
-      seen[i] = true;
+      seen.set(i);
       hint = i + 1;
       return visit_field<T>(i, [&](const auto&, auto index) { return read_field<T, index.value>(s, v); });
     }
@@ -516,7 +526,7 @@ template <described T, std::size_t I>
                                                 std::size_t& hint, bool& more) {
   scanner::key_info k;
   if (!match_key_at<T, I>(s, k)) return true;
-  seen[I] = true;
+  seen.set(I);
   hint = I + 1;
   if (!s.colon()) return false;
   if (!read_field<T, I>(s, v)) {
@@ -556,7 +566,7 @@ bool read_struct(scanner& s, T& v, std::string_view tag_key) {
   if (more && !read_in_order(s, v, seen, hint, more, std::make_index_sequence<n>{})) return false;
   if (more && !read_other_members(s, v, seen, hint, tag_key)) return false;
 
-  if ((seen & required_members<T>) != required_members<T>) [[unlikely]]
+  if (!seen.has_all(required_members<T>)) [[unlikely]]
     return missing_member(s, v, seen);
   return true;
 }

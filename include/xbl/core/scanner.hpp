@@ -450,6 +450,15 @@ class scanner {
       more = true;
       return true;
     }
+    // Indented text: a ',' at the end of the line, and the next key after the indentation.
+    if (end - p >= 2 && p[0] == ',' && p[1] == '\n') {
+      const char* key = skip_whitespace(p + 2, end);
+      if (key < end && *key == '"') {
+        p = key;
+        more = true;
+        return true;
+      }
+    }
     if (!skip_ws()) return false;
     if (p < end && *p == ',') {
       const char* comma = p++;
@@ -509,6 +518,14 @@ class scanner {
       if (end - p >= 2 && p[0] == ',' && static_cast<unsigned char>(p[1]) > ' ' && p[1] != '/' && p[1] != ']') {
         ++p;
         continue;
+      }
+      // Indented text: a ',' at the end of the line, and the next element after the indentation.
+      if (end - p >= 2 && p[0] == ',' && p[1] == '\n') {
+        const char* next = skip_whitespace(p + 2, end);
+        if (next < end && *next != ']' && *next != '/') {
+          p = next;
+          continue;
+        }
       }
       if (!skip_ws()) return false;
       if (p < end && *p == ',') {
