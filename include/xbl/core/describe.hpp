@@ -178,8 +178,9 @@ template <class T, class F>
   return visit_field_of<T>(index, f, std::make_index_sequence<field_count<T>>{});
 }
 
-// Member I's key as compact JSON text has it, `"name":`, worked out once at compile time: the
-// reader compares the text with its first size() + 2 bytes, the writer copies it whole. Only for
+// Member I's key as JSON text has it, `"name": `, worked out once at compile time: the reader
+// compares the text with its first size() + 2 bytes, the writer copies it whole when pretty and
+// without the space when compact. Only for
 // a `plain` name (printable ASCII, no quote or backslash), whose text needs no escape.
 template <class T, std::size_t I>
 struct field_key {
@@ -189,12 +190,13 @@ struct field_key {
       if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
     return true;
   }();
-  static constexpr std::array<char, name.size() + 3> quoted = [] {
-    std::array<char, name.size() + 3> a{};
+  static constexpr std::array<char, name.size() + 4> quoted = [] {
+    std::array<char, name.size() + 4> a{};
     a[0] = '"';
     for (std::size_t i = 0; i < name.size(); ++i) a[i + 1] = name[i];
     a[name.size() + 1] = '"';
     a[name.size() + 2] = ':';
+    a[name.size() + 3] = ' ';
     return a;
   }();
 };
