@@ -456,8 +456,9 @@ template <class T, class F>
   return visit_field_of<T>(index, f, std::make_index_sequence<field_count<T>>{});
 }
 
-// Member I's key as compact JSON text has it, `"name":`, worked out once at compile time: the
-// reader compares the text with its first size() + 2 bytes, the writer copies it whole. Only for
+// Member I's key as JSON text has it, `"name": `, worked out once at compile time: the reader
+// compares the text with its first size() + 2 bytes, the writer copies it whole when pretty and
+// without the space when compact. Only for
 // a `plain` name (printable ASCII, no quote or backslash), whose text needs no escape.
 template <class T, std::size_t I>
 struct field_key {
@@ -467,12 +468,13 @@ struct field_key {
       if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
     return true;
   }();
-  static constexpr std::array<char, name.size() + 3> quoted = [] {
-    std::array<char, name.size() + 3> a{};
+  static constexpr std::array<char, name.size() + 4> quoted = [] {
+    std::array<char, name.size() + 4> a{};
     a[0] = '"';
     for (std::size_t i = 0; i < name.size(); ++i) a[i + 1] = name[i];
     a[name.size() + 1] = '"';
     a[name.size() + 2] = ':';
+    a[name.size() + 3] = ' ';
     return a;
   }();
 };
@@ -1038,11 +1040,15 @@ inline constexpr std::size_t whitespace_prefetch_distance = 1024;
   __builtin_prefetch(p + whitespace_prefetch_distance);
 #if defined(__AVX2__)
   // Where there is AVX2: a line break and up to 31 spaces of indentation in one step.
+  constexpr char m = static_cast<char>(0x80);
   while (end - p >= 32) {
+    // The four whitespace bytes differ in their low nibble, so one table lookup by it gives each
+    // byte the only whitespace it could be (0x80 where there is none, which no byte the lookup
+    // keeps can equal: bytes of 0x80 and above look up 0).
+    const __m256i table = _mm256_setr_epi8(' ', m, m, m, m, m, m, m, m, '\t', '\n', m, m, '\r', m, m,
+                                           ' ', m, m, m, m, m, m, m, m, '\t', '\n', m, m, '\r', m, m);
     const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
-    const __m256i ws = _mm256_or_si256(
-        _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(' ')), _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\n'))),
-        _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('\r')), _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\t'))));
+    const __m256i ws = _mm256_cmpeq_epi8(_mm256_shuffle_epi8(table, x), x);
     const auto other = ~static_cast<unsigned>(_mm256_movemask_epi8(ws));
     if (other) return p + std::countr_zero(other);
     p += 32;
@@ -1681,7 +1687,21 @@ class scanner {
   }
   // Between a key and its value.
   [[gnu::always_inline]] bool colon() {
-    if (p < end && *p == ':') {  // compact text: right after the key
+    // The value right after the ':' (compact text) or after the one space pretty text puts there,
+    // decided with one bounds check.
+    if (end - p >= 3 && p[0] == ':') {
+      const auto c1 = static_cast<unsigned char>(p[1]);
+      if (c1 > ' ' && c1 != '/') {
+        p += 1;
+        return true;
+      }
+      const auto c2 = static_cast<unsigned char>(p[2]);
+      if (c1 == ' ' && c2 > ' ' && c2 != '/') {
+        p += 2;
+        return true;
+      }
+    }
+    if (p < end && *p == ':') {
       ++p;
       return skip_ws();
     }
@@ -2777,7 +2797,13 @@ class writer {
   }
   void close(char c, bool empty) {
     indentation_ -= indent_;
-    if (!empty) newline();
+    if (pretty_ && !empty) {
+      bool first = true;
+      char* o = line(first, 1);
+      *o = c;
+      cur_ = o + 1;
+      return;
+    }
     raw(c);
   }
   void key(std::string_view k) {
@@ -2794,11 +2820,10 @@ class writer {
       next(first);
       key(key_text::name);
     } else {
-      constexpr std::size_t n = key_text::quoted.size();
+      constexpr std::size_t n = key_text::quoted.size() - 1;  // without the space
       if (pretty_) {
         char* o = line(first, n + 1);
-        std::memcpy(o, key_text::quoted.data(), n);
-        o[n] = ' ';
+        std::memcpy(o, key_text::quoted.data(), n + 1);
         cur_ = o + n + 1;
       } else {
         char* o = room(n + 1);
@@ -2893,16 +2918,21 @@ class writer {
 
   // Pretty only: the comma before an element (unless `first`), a new line and its indentation, with
   // room for `extra` bytes after it, which the caller writes at the returned position. One bounds
-  // check per line, and the indentation in 16-byte stores (room is taken for the last one's
-  // overshoot), which beats a call to memset for the few bytes a line needs.
+  // check per line, no branch for the comma, and the indentation of all but the deepest lines in
+  // one 32-byte copy (room is taken for its overshoot), which beats a call to memset for the few
+  // bytes a line needs.
   [[gnu::always_inline]] char* line(bool& first, std::size_t extra) {
-    static constexpr char spaces[16] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
+    static constexpr std::size_t run = 32;
+    static constexpr char spaces[run] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+                                         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
     const std::size_t n = indentation_;
-    char* o = room(n + 2 + sizeof spaces + extra);
-    if (!first) *o++ = ',';
+    char* o = room(n + 2 + run + extra);
+    o[0] = ',';
+    o += !first;
     first = false;
     *o++ = '\n';
-    for (std::size_t i = 0; i < n; i += sizeof spaces) std::memcpy(o + i, spaces, sizeof spaces);
+    std::memcpy(o, spaces, run);
+    for (std::size_t i = run; i < n; i += run) std::memcpy(o + i, spaces, run);
     return o + n;
   }
 

@@ -432,7 +432,21 @@ class scanner {
   }
   // Between a key and its value.
   [[gnu::always_inline]] bool colon() {
-    if (p < end && *p == ':') {  // compact text: right after the key
+    // The value right after the ':' (compact text) or after the one space pretty text puts there,
+    // decided with one bounds check.
+    if (end - p >= 3 && p[0] == ':') {
+      const auto c1 = static_cast<unsigned char>(p[1]);
+      if (c1 > ' ' && c1 != '/') {
+        p += 1;
+        return true;
+      }
+      const auto c2 = static_cast<unsigned char>(p[2]);
+      if (c1 == ' ' && c2 > ' ' && c2 != '/') {
+        p += 2;
+        return true;
+      }
+    }
+    if (p < end && *p == ':') {
       ++p;
       return skip_ws();
     }
