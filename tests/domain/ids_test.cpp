@@ -187,6 +187,23 @@ TEST_CASE("Guid errors: braces, length, separators, digits") {
   e = parse_error<xbl::Guid>("bd6c41c301c3468aa3b53e0fe8133862");
   CHECK(e.code == xbl::errc::invalid_value);
 
+  // Every byte at every place: a GUID with it there reads exactly when it is what that place wants,
+  // and otherwise fails at that place.
+  const std::string good = "bd6c41c3-01c3-468a-a3b5-3e0fe8133862";
+  for (std::size_t i = 0; i < good.size(); ++i) {
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    for (unsigned c = 0; c < 256; ++c) {
+      std::string text = good;
+      text[i] = static_cast<char>(c);
+      const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+      const auto parsed = xbl::Guid::parse(text);
+      INFO("byte " << c << " at " << i);
+      REQUIRE(static_cast<bool>(parsed) == (dash ? c == '-' : hex));
+      if (parsed) REQUIRE(parsed->to_string() == text);
+      else REQUIRE(parsed.error().offset == i);
+    }
+  }
+
   const auto r = xbl::from_json<xbl::SessionRef>(R"({"scid":"{bd6c41c3-01c3-468a-a3b5-3e0fe8133862}","templateName":"t"})");
   REQUIRE_FALSE(r);
   CHECK(r.error().code == xbl::errc::invalid_value);

@@ -142,6 +142,11 @@ class Guid {
 
   static constexpr detail::id_failure parse_into(std::string_view text, Guid& out) noexcept {
     if (text.size() != 36) return {errc::invalid_value, 0, "a GUID is 36 characters: 8-4-4-4-12 hexadecimal digits"};
+    if (well_formed(text.data())) {
+      for (std::size_t i = 0; i < 36; ++i) out.text_[i] = text[i];
+      return {};
+    }
+    // Not well formed: find the first fault, to say which and where.
     for (std::size_t i = 0; i < 36; ++i) {
       const char c = text[i];
       if (i == 8 || i == 13 || i == 18 || i == 23) {
@@ -149,7 +154,6 @@ class Guid {
       } else if (!(detail::is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
         return {errc::invalid_value, i, "a GUID is hexadecimal digits and '-' (no braces)"};
       }
-      out.text_[i] = c;
     }
     return {};
   }
@@ -185,6 +189,27 @@ class Guid {
 
  private:
   static constexpr char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+  // Each byte's class, 1 for a hexadecimal digit and 2 for '-', against the class each place
+  // wants: without a branch per character, which for random hexadecimal digits (a letter as often
+  // as not) mispredicts on every other one.
+  static constexpr std::array<std::uint8_t, 256> byte_class = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (unsigned c = 0; c < 256; ++c) {
+      const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+      t[c] = hex ? 1 : c == '-' ? 2 : 0;
+    }
+    return t;
+  }();
+  static constexpr bool well_formed(const char* p) noexcept {
+    unsigned fault = 0;
+    for (std::size_t i = 0; i < 36; ++i) {
+      const unsigned wanted = i == 8 || i == 13 || i == 18 || i == 23 ? 2 : 1;
+      fault |= byte_class[static_cast<unsigned char>(p[i])] ^ wanted;
+    }
+    return fault == 0;
+  }
+
   std::array<char, 36> text_{};
 };
 
