@@ -3416,12 +3416,9 @@ class Guid {
     }
     // Not well formed: find the first fault, to say which and where.
     for (std::size_t i = 0; i < 36; ++i) {
-      const char c = text[i];
-      if (i == 8 || i == 13 || i == 18 || i == 23) {
-        if (c != '-') return {errc::invalid_value, i, "a GUID has '-' after the 8th, 12th, 16th and 20th digits"};
-      } else if (!(detail::is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
-        return {errc::invalid_value, i, "a GUID is hexadecimal digits and '-' (no braces)"};
-      }
+      if (byte_class[static_cast<unsigned char>(text[i])] == wanted_class(i)) continue;
+      if (wanted_class(i) == dash) return {errc::invalid_value, i, "a GUID has '-' after the 8th, 12th, 16th and 20th digits"};
+      return {errc::invalid_value, i, "a GUID is hexadecimal digits and '-' (no braces)"};
     }
     return {};
   }
@@ -3458,23 +3455,23 @@ class Guid {
  private:
   static constexpr char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
-  // Each byte's class, 1 for a hexadecimal digit and 2 for '-', against the class each place
-  // wants: without a branch per character, which for random hexadecimal digits (a letter as often
+  // Each byte's class, a hexadecimal digit or '-', against the class each place wants: without a branch per character, which for random hexadecimal digits (a letter as often
   // as not) mispredicts on every other one.
+  static constexpr unsigned hex_digit = 1, dash = 2;
   static constexpr std::array<std::uint8_t, 256> byte_class = [] {
     std::array<std::uint8_t, 256> t{};
     for (unsigned c = 0; c < 256; ++c) {
       const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-      t[c] = hex ? 1 : c == '-' ? 2 : 0;
+      t[c] = static_cast<std::uint8_t>(hex ? hex_digit : c == '-' ? dash : 0);
     }
     return t;
   }();
+  static constexpr unsigned wanted_class(std::size_t i) noexcept {
+    return i == 8 || i == 13 || i == 18 || i == 23 ? dash : hex_digit;
+  }
   static constexpr bool well_formed(const char* p) noexcept {
     unsigned fault = 0;
-    for (std::size_t i = 0; i < 36; ++i) {
-      const unsigned wanted = i == 8 || i == 13 || i == 18 || i == 23 ? 2 : 1;
-      fault |= byte_class[static_cast<unsigned char>(p[i])] ^ wanted;
-    }
+    for (std::size_t i = 0; i < 36; ++i) fault |= byte_class[static_cast<unsigned char>(p[i])] ^ wanted_class(i);
     return fault == 0;
   }
 
