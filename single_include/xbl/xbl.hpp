@@ -494,11 +494,11 @@ constexpr void check_description() {
 // ---- end xbl/core/describe.hpp ----
 // ---- begin xbl/core/open_enum.hpp ----
 
+#include <cstring>
 
 // ---- begin xbl/core/digits.hpp ----
 
 #include <bit>
-#include <cstring>
 
 // Decimal digits eight at a time, for the numbers and the identifiers a payload is full of. Every
 // function is constexpr, so that the compile-time literals parse with the same code as the reader.
@@ -752,10 +752,23 @@ namespace detail {
 
 // Whether the n bytes at a and at b are the same, in a few word compares rather than a call.
 constexpr bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
-  if (std::is_constant_evaluated() || n < 8) {
+  if (std::is_constant_evaluated()) {
     for (std::size_t i = 0; i < n; ++i)
       if (a[i] != b[i]) return false;
     return true;
+  }
+  if (n < 8) {
+    // Most names are this short: two words of four that may overlap, or the first, middle and
+    // last bytes, with no loop.
+    if (n >= 4) {
+      auto word = [](const char* p) {
+        std::uint32_t w;
+        std::memcpy(&w, p, 4);
+        return w;
+      };
+      return ((word(a) ^ word(b)) | (word(a + n - 4) ^ word(b + n - 4))) == 0;
+    }
+    return n == 0 || ((a[0] ^ b[0]) | (a[n / 2] ^ b[n / 2]) | (a[n - 1] ^ b[n - 1])) == 0;
   }
   std::uint64_t differ = 0;
   for (std::size_t i = 0; i + 8 < n; i += 8) differ |= load8(a + i) ^ load8(b + i);
@@ -763,21 +776,29 @@ constexpr bool same_bytes(const char* a, const char* b, std::size_t n) noexcept 
 }
 
 // The entry of E's lookup a wire text matches (exactly first, then ignoring ASCII case where the
-// description says the service does), or null.
+// description says the service does), or none; and whether the match was exact, which the caller
+// needs to know to keep a spelling in other letter case.
 template <class E>
-constexpr const typename enum_lookup<E>::entry* find_enum_entry(std::string_view text) noexcept {
+struct enum_match {
+  const typename enum_lookup<E>::entry* entry = nullptr;
+  bool exact = false;
+};
+
+template <class E>
+constexpr enum_match<E> find_enum_entry(std::string_view text) noexcept {
   constexpr bool fold = enum_ignores_case<E>();
   using lookup = enum_lookup<E>;
-  if (text.size() > lookup::longest) return nullptr;
+  if (text.size() > lookup::longest) return {};
   const std::size_t first = lookup::by_length[text.size()], last = lookup::by_length[text.size() + 1];
   // The services mostly send the canonical spelling: an exact match first, even where case is ignored.
   if (!fold || !lookup::case_ambiguous)
     for (std::size_t i = first; i < last; ++i)
-      if (same_bytes(lookup::entries[i].text.data(), text.data(), text.size())) return &lookup::entries[i];
+      if (same_bytes(lookup::entries[i].text.data(), text.data(), text.size())) return {&lookup::entries[i], true};
   if (fold)
     for (std::size_t i = first; i < last; ++i)
-      if (equal_ignoring_case(lookup::entries[i].text, text)) return &lookup::entries[i];
-  return nullptr;
+      if (equal_ignoring_case(lookup::entries[i].text, text))
+        return {&lookup::entries[i], same_bytes(lookup::entries[i].text.data(), text.data(), text.size())};
+  return {};
 }
 
 }  // namespace detail
@@ -786,7 +807,7 @@ constexpr const typename enum_lookup<E>::entry* find_enum_entry(std::string_view
 // description says the service does), or nothing.
 template <described_enum E>
 constexpr std::optional<E> enum_from_string(std::string_view text) noexcept {
-  if (const auto* e = detail::find_enum_entry<E>(text)) return e->value;
+  if (const auto* e = detail::find_enum_entry<E>(text).entry) return e->value;
   return std::nullopt;
 }
 
@@ -803,11 +824,11 @@ class open_enum {
   // Reads a wire text: known if the description names it, kept verbatim either way.
   static open_enum from_text(std::string_view text) {
     open_enum e;
-    if (const auto* known = detail::find_enum_entry<E>(text)) {
+    if (const auto [known, exact] = detail::find_enum_entry<E>(text); known) {
       e.value_ = known->value;
       // An alias is the description's own text, kept as its place in the table; a spelling in
       // other letter case is kept as it came.
-      if (!detail::same_bytes(known->text.data(), text.data(), text.size())) e.text_.make().assign(text);
+      if (!exact) e.text_.make().assign(text);
       else if (!known->canonical) e.spelling_ = static_cast<std::uint16_t>(known - lookup::entries.data() + 1);
     } else {
       e.known_ = false;

@@ -1,5 +1,6 @@
 #include "xbl_test.hpp"
 
+#include <memory>
 #include <random>
 #include <string>
 
@@ -67,4 +68,21 @@ TEST_CASE("skip_whitespace and find_string_special agree with their definitions 
     REQUIRE(xbl::detail::find_string_special(begin, end, wide) == special);
     REQUIRE(wide == wide_expected);
   }
+}
+
+TEST_CASE("same_bytes tells equal from different texts of every length, a difference at any place, reading no byte past either") {
+  for (std::size_t n = 0; n <= 24; ++n) {
+    // Each text in an allocation of exactly its size, so that a read past it is caught by ASan.
+    auto a = std::make_unique<char[]>(n + (n == 0)), b = std::make_unique<char[]>(n + (n == 0));
+    for (std::size_t i = 0; i < n; ++i) a[i] = b[i] = static_cast<char>('a' + i % 26);
+    CHECK(xbl::detail::same_bytes(a.get(), b.get(), n));
+    for (std::size_t at = 0; at < n; ++at)
+      for (unsigned flip : {0x01u, 0x20u, 0x80u}) {
+        b[at] = static_cast<char>(static_cast<unsigned char>(a[at]) ^ flip);
+        INFO("length ", n, ", byte ", at, " xor ", flip);
+        CHECK_FALSE(xbl::detail::same_bytes(a.get(), b.get(), n));
+        b[at] = a[at];
+      }
+  }
+  static_assert(xbl::detail::same_bytes("Scarlett", "Scarlett", 8) && !xbl::detail::same_bytes("Full", "full", 4));
 }
