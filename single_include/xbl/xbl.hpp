@@ -518,6 +518,14 @@ constexpr std::uint64_t load8(const char* p) noexcept {
   return w;
 }
 
+// The value of one hexadecimal digit (either case), or -1: for \u escapes and percent-encoding.
+constexpr int hex_digit_value(char c) noexcept {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
 inline constexpr std::uint64_t every_byte = 0x0101010101010101ULL;
 
 // Nonzero in each byte of w that is not an ASCII digit. Only the lowest such byte is sure to be
@@ -1839,18 +1847,11 @@ class scanner {
   }
 
  private:
-  static int hex_value(char c) noexcept {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  }
-
   bool hex4(const char* at, std::uint32_t& v) {
     v = 0;
     for (int i = 0; i < 4; ++i) {
       if (at + 2 + i >= end) return fail(errc::unexpected_end, end, "the text ends inside a \\u escape");
-      const int h = hex_value(at[2 + i]);
+      const int h = hex_digit_value(at[2 + i]);
       if (h < 0) return fail(errc::invalid_escape, at, "a \\u escape needs four hexadecimal digits");
       v = v * 16 + static_cast<std::uint32_t>(h);
     }
@@ -4903,17 +4904,11 @@ namespace detail {
 
 // RFC 3986 percent-decoding; a `%` not followed by two hex digits stays as it is.
 inline std::string percent_decode(std::string_view s) {
-  auto hex = [](char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
-      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+    if (s[i] == '%' && i + 2 < s.size() && hex_digit_value(s[i + 1]) >= 0 && hex_digit_value(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex_digit_value(s[i + 1]) * 16 + hex_digit_value(s[i + 2]));
       i += 2;
     } else {
       out += s[i];

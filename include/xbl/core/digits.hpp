@@ -24,6 +24,14 @@ constexpr std::uint64_t load8(const char* p) noexcept {
   return w;
 }
 
+// The value of one hexadecimal digit (either case), or -1: for \u escapes and percent-encoding.
+constexpr int hex_digit_value(char c) noexcept {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
 inline constexpr std::uint64_t every_byte = 0x0101010101010101ULL;
 
 // Nonzero in each byte of w that is not an ASCII digit. Only the lowest such byte is sure to be

@@ -563,18 +563,11 @@ class scanner {
   }
 
  private:
-  static int hex_value(char c) noexcept {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  }
-
   bool hex4(const char* at, std::uint32_t& v) {
     v = 0;
     for (int i = 0; i < 4; ++i) {
       if (at + 2 + i >= end) return fail(errc::unexpected_end, end, "the text ends inside a \\u escape");
-      const int h = hex_value(at[2 + i]);
+      const int h = hex_digit_value(at[2 + i]);
       if (h < 0) return fail(errc::invalid_escape, at, "a \\u escape needs four hexadecimal digits");
       v = v * 16 + static_cast<std::uint32_t>(h);
     }
