@@ -1685,8 +1685,14 @@ class scanner {
     return text;
   }
 
+  enum class member_step : unsigned char { failed, next, done };
+  static constexpr member_step as_step(bool ok) noexcept { return ok ? member_step::next : member_step::failed; }
+  static constexpr member_step as_step(member_step step) noexcept { return step; }
+
   // The one loop every object goes through (described structs, maps, skipped and raw values):
-  // `member(key)` is called with p at the member's value and must consume it.
+  // `member(key)` is called with p at the member's value and must consume it. It returns whether
+  // it did, or a member_step: `done` when the caller has what it looked for and the rest of the
+  // object is not to be looked at (the object is then left unfinished, for the caller to go back).
   template <class Member>
   bool object(Member&& member) {
     return object(member, [this](key_info& k) { return key(k); });
@@ -1786,10 +1792,12 @@ class scanner {
       key_info k;
       if (!read_key(k)) return false;
       if (!colon()) return false;
-      if (!member(static_cast<const key_info&>(k))) {
+      const member_step step = as_step(member(static_cast<const key_info&>(k)));
+      if (step == member_step::failed) {
         unwind_key(k.decoded ? key_text_at(k.at) : std::string(k.text));
         return false;
       }
+      if (step == member_step::done) return true;
       bool more = false;
       if (!after_member(more)) return false;
       if (!more) return true;
@@ -2533,6 +2541,7 @@ template <described T>
                                           std::string_view tag_key) {
   constexpr std::size_t n = field_count<T>;
   std::vector<std::string> skipped;  // names of skipped unknown members, to catch a repeat
+  bool tag_seen = false;
 
   // Any member: its key `k` read, `i` its index (n when T does not describe it), p at its value.
   auto member = [&](const scanner::key_info& k, std::size_t i) -> bool {
@@ -2543,6 +2552,9 @@ template <described T>
       return visit_field<T>(i, [&](const auto&, auto index) { return read_field<T, index.value>(s, v); });
     }
     if (!tag_key.empty() && k.text == tag_key) {
+      // The variant's first look stopped at the first tag: this one may be a second.
+      if (tag_seen) return s.fail(errc::duplicate_key, k.at, "the member " + detail::quoted(k.text) + " appears twice in one object");
+      tag_seen = true;
       null_sink sink;
       return skip_value(s, sink);
     }
@@ -3145,7 +3157,8 @@ struct codec<std::variant<Ts...>> {
     if (s.at_end() || s.peek() != '{') return mismatch(s, "an object");
     constexpr std::string_view key = meta<V>::tag;
     // A first look through the object for the tag, so that it may come after the members it
-    // governs; the object is read for real once the alternative is known.
+    // governs; it stops at the tag, which mostly comes first, and the object is then read for
+    // real once the alternative is known (that read finds a second tag).
     const char* start = s.p;
     const std::size_t depth = s.depth;
     std::string tag;
@@ -3153,13 +3166,15 @@ struct codec<std::variant<Ts...>> {
     if (!s.object([&](const scanner::key_info& k) {
           if (k.text != key) {
             null_sink sink;
-            return skip_value(s, sink);
+            return skip_value(s, sink) ? scanner::member_step::next : scanner::member_step::failed;
           }
-          if (tag_at) return s.fail(errc::duplicate_key, k.at, "the member " + detail::quoted(key) + " appears twice in one object");
           tag_at = s.p;
-          if (s.at_end() || s.peek() != '"') return mismatch(s, "a string naming the kind of object");
+          if (s.at_end() || s.peek() != '"') {
+            mismatch(s, "a string naming the kind of object");
+            return scanner::member_step::failed;
+          }
           bool escaped;
-          return s.string(&tag, escaped);
+          return s.string(&tag, escaped) ? scanner::member_step::done : scanner::member_step::failed;
         }))
       return false;
     if (!tag_at) return s.fail(errc::missing_member, s.p - 1, "missing required member " + detail::quoted(key));

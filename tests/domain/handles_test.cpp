@@ -124,11 +124,14 @@ TEST_CASE("HandleRequest: unknown, missing, repeated and mistyped type") {
   CHECK(e.code == xbl::errc::missing_member);
   CHECK(e.path == "");
 
-  const std::string twice = with_session(R"({"type":"activity","version":1,"sessionRef":)", R"(,"type":"activity"})");
-  e = read_error(twice);
-  CHECK(e.code == xbl::errc::duplicate_key);
-  CHECK(e.offset == twice.rfind("\"type\""));
-  CHECK(e.path == "/type");
+  // A second tag, the same or another, wherever the first one stands.
+  for (const std::string& twice : {with_session(R"({"type":"activity","version":1,"sessionRef":)", R"(,"type":"activity"})"),
+                                   with_session(R"({"version":1,"type":"invite","sessionRef":)", R"(,"type":"transfer"})")}) {
+    e = read_error(twice);
+    CHECK(e.code == xbl::errc::duplicate_key);
+    CHECK(e.offset == twice.rfind("\"type\""));
+    CHECK(e.path == "/type");
+  }
 
   e = read_error(with_session(R"({"version":1,"type":1,"sessionRef":)", "}"));
   CHECK(e.code == xbl::errc::type_mismatch);
@@ -147,6 +150,29 @@ TEST_CASE("HandleRequest: unknown, missing, repeated and mistyped type") {
   e = read_error(with_session(R"({"version":-1,"type":"activity","sessionRef":)", "}"));
   CHECK(e.code == xbl::errc::number_out_of_range);
   CHECK(e.path == "/version");
+}
+
+TEST_CASE("HandleRequest: the first fault in the text is the one reported, before the tag or after it") {
+  // The look for the tag stops at it; whatever follows is checked by the read of the alternative
+  // (which also finds a second tag, tested above).
+  const std::string broken_after = R"({"version":1,"type":"activity","sessionRef":{"scid":})";
+  auto e = read_error(broken_after);
+  CHECK(e.code == xbl::errc::syntax);
+  CHECK(e.offset == broken_after.rfind('}'));
+  CHECK(e.path == "/sessionRef/scid");
+
+  const std::string unknown_then_broken = R"({"type":"party","version":1,"sessionRef":{"scid":})";
+  e = read_error(unknown_then_broken);
+  CHECK(e.code == xbl::errc::unknown_variant);
+  CHECK(e.path == "/type");
+  CHECK(e.offset == unknown_then_broken.find("\"party\""));
+
+  // A fault before the tag comes first in the text, and is reported whatever the tag says.
+  const std::string broken_before = R"({"version":1,"sessionRef":{"scid":},"type":"party"})";
+  e = read_error(broken_before);
+  CHECK(e.code == xbl::errc::syntax);
+  CHECK(e.offset == broken_before.find('}'));
+  CHECK(e.path == "/sessionRef/scid");
 }
 
 TEST_CASE("HandleRequest: `type` is no unknown member, and is never kept twice") {
@@ -236,15 +262,20 @@ TEST_CASE("seed: the invite body as printed fails with a located error") {
     CHECK(e.path == "");
   }
 
-  // With the key mended, the next fault is the `{titleId}` placeholder: an object whose bare key
-  // has no ':' after it (the '}' at column 26 of line 12).
+  // With the key mended, the next fault is the `{titleId}` placeholder. As a title id it is the
+  // wrong kind of value, an object (column 18 of line 12); as JSON it is an object whose bare key
+  // has no ':' after it (the '}' at column 26).
   std::string mended = text;
   mended.replace(mended.find("\"id: \""), 6, "\"id\": \"");
-  for (const auto& e : {read_error(mended, lenient), xbl::from_json<xbl::raw_json>(mended, lenient).error()}) {
-    CHECK(e.code == xbl::errc::syntax);
-    CHECK(e.line == 12);
-    CHECK(e.column == 26);
-  }
+  const auto as_body = read_error(mended, lenient);
+  CHECK(as_body.code == xbl::errc::type_mismatch);
+  CHECK(as_body.line == 12);
+  CHECK(as_body.column == 18);
+  CHECK(as_body.path == "/inviteAttributes/titleId");
+  const auto as_json = xbl::from_json<xbl::raw_json>(mended, lenient).error();
+  CHECK(as_json.code == xbl::errc::syntax);
+  CHECK(as_json.line == 12);
+  CHECK(as_json.column == 26);
 }
 
 TEST_CASE("seed: the invite body with real values reads and round-trips byte for byte") {

@@ -467,6 +467,7 @@ template <described T>
                                           std::string_view tag_key) {
   constexpr std::size_t n = field_count<T>;
   std::vector<std::string> skipped;  // names of skipped unknown members, to catch a repeat
+  bool tag_seen = false;
 
   // Any member: its key `k` read, `i` its index (n when T does not describe it), p at its value.
   auto member = [&](const scanner::key_info& k, std::size_t i) -> bool {
@@ -477,6 +478,9 @@ template <described T>
       return visit_field<T>(i, [&](const auto&, auto index) { return read_field<T, index.value>(s, v); });
     }
     if (!tag_key.empty() && k.text == tag_key) {
+      // The variant's first look stopped at the first tag: this one may be a second.
+      if (tag_seen) return s.fail(errc::duplicate_key, k.at, "the member " + detail::quoted(k.text) + " appears twice in one object");
+      tag_seen = true;
       null_sink sink;
       return skip_value(s, sink);
     }

@@ -401,8 +401,14 @@ class scanner {
     return text;
   }
 
+  enum class member_step : unsigned char { failed, next, done };
+  static constexpr member_step as_step(bool ok) noexcept { return ok ? member_step::next : member_step::failed; }
+  static constexpr member_step as_step(member_step step) noexcept { return step; }
+
   // The one loop every object goes through (described structs, maps, skipped and raw values):
-  // `member(key)` is called with p at the member's value and must consume it.
+  // `member(key)` is called with p at the member's value and must consume it. It returns whether
+  // it did, or a member_step: `done` when the caller has what it looked for and the rest of the
+  // object is not to be looked at (the object is then left unfinished, for the caller to go back).
   template <class Member>
   bool object(Member&& member) {
     return object(member, [this](key_info& k) { return key(k); });
@@ -502,10 +508,12 @@ class scanner {
       key_info k;
       if (!read_key(k)) return false;
       if (!colon()) return false;
-      if (!member(static_cast<const key_info&>(k))) {
+      const member_step step = as_step(member(static_cast<const key_info&>(k)));
+      if (step == member_step::failed) {
         unwind_key(k.decoded ? key_text_at(k.at) : std::string(k.text));
         return false;
       }
+      if (step == member_step::done) return true;
       bool more = false;
       if (!after_member(more)) return false;
       if (!more) return true;

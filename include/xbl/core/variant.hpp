@@ -45,7 +45,8 @@ struct codec<std::variant<Ts...>> {
     if (s.at_end() || s.peek() != '{') return mismatch(s, "an object");
     constexpr std::string_view key = meta<V>::tag;
     // A first look through the object for the tag, so that it may come after the members it
-    // governs; the object is read for real once the alternative is known.
+    // governs; it stops at the tag, which mostly comes first, and the object is then read for
+    // real once the alternative is known (that read finds a second tag).
     const char* start = s.p;
     const std::size_t depth = s.depth;
     std::string tag;
@@ -53,13 +54,15 @@ struct codec<std::variant<Ts...>> {
     if (!s.object([&](const scanner::key_info& k) {
           if (k.text != key) {
             null_sink sink;
-            return skip_value(s, sink);
+            return skip_value(s, sink) ? scanner::member_step::next : scanner::member_step::failed;
           }
-          if (tag_at) return s.fail(errc::duplicate_key, k.at, "the member " + detail::quoted(key) + " appears twice in one object");
           tag_at = s.p;
-          if (s.at_end() || s.peek() != '"') return mismatch(s, "a string naming the kind of object");
+          if (s.at_end() || s.peek() != '"') {
+            mismatch(s, "a string naming the kind of object");
+            return scanner::member_step::failed;
+          }
           bool escaped;
-          return s.string(&tag, escaped);
+          return s.string(&tag, escaped) ? scanner::member_step::done : scanner::member_step::failed;
         }))
       return false;
     if (!tag_at) return s.fail(errc::missing_member, s.p - 1, "missing required member " + detail::quoted(key));
