@@ -802,10 +802,12 @@ constexpr enum_match<E> find_enum_entry(std::string_view text) noexcept {
   if (!fold || !lookup::case_ambiguous)
     for (std::size_t i = first; i < last; ++i)
       if (same_bytes(lookup::entries[i].text.data(), text.data(), text.size())) return {&lookup::entries[i], true};
+  // Where the exact pass ran, a match here differs in case; only an ambiguous table skips it.
   if (fold)
     for (std::size_t i = first; i < last; ++i)
       if (equal_ignoring_case(lookup::entries[i].text, text))
-        return {&lookup::entries[i], same_bytes(lookup::entries[i].text.data(), text.data(), text.size())};
+        return {&lookup::entries[i],
+                lookup::case_ambiguous && same_bytes(lookup::entries[i].text.data(), text.data(), text.size())};
   return {};
 }
 
@@ -3492,14 +3494,15 @@ class Guid {
  private:
   static constexpr char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
-  // Each byte's class, a hexadecimal digit or '-', against the class each place wants: without a branch per character, which for random hexadecimal digits (a letter as often
-  // as not) mispredicts on every other one.
+  // Each byte's class, a hexadecimal digit or '-', against the class each place wants: without a
+  // branch per character, which for random hexadecimal digits (a letter as often as not)
+  // mispredicts on every other one.
   static constexpr unsigned hex_digit = 1, dash = 2;
   static constexpr std::array<std::uint8_t, 256> byte_class = [] {
     std::array<std::uint8_t, 256> t{};
     for (unsigned c = 0; c < 256; ++c) {
-      const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-      t[c] = static_cast<std::uint8_t>(hex ? hex_digit : c == '-' ? dash : 0);
+      const char ch = static_cast<char>(c);
+      t[c] = static_cast<std::uint8_t>(detail::hex_digit_value(ch) >= 0 ? hex_digit : ch == '-' ? dash : 0);
     }
     return t;
   }();

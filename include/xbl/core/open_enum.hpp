@@ -197,10 +197,12 @@ constexpr enum_match<E> find_enum_entry(std::string_view text) noexcept {
   if (!fold || !lookup::case_ambiguous)
     for (std::size_t i = first; i < last; ++i)
       if (same_bytes(lookup::entries[i].text.data(), text.data(), text.size())) return {&lookup::entries[i], true};
+  // Where the exact pass ran, a match here differs in case; only an ambiguous table skips it.
   if (fold)
     for (std::size_t i = first; i < last; ++i)
       if (equal_ignoring_case(lookup::entries[i].text, text))
-        return {&lookup::entries[i], same_bytes(lookup::entries[i].text.data(), text.data(), text.size())};
+        return {&lookup::entries[i],
+                lookup::case_ambiguous && same_bytes(lookup::entries[i].text.data(), text.data(), text.size())};
   return {};
 }
 
