@@ -456,27 +456,34 @@ template <class T, class F>
   return visit_field_of<T>(index, f, std::make_index_sequence<field_count<T>>{});
 }
 
-// Member I's key as JSON text has it, `"name": `, worked out once at compile time: the reader
-// compares the text with its first size() + 2 bytes, the writer copies it whole when pretty and
-// without the space when compact. Only for
-// a `plain` name (printable ASCII, no quote or backslash), whose text needs no escape.
+// Whether a key needs no escape in JSON text (printable ASCII, no quote or backslash): such a key
+// is compared with the text as it stands, and written as it is.
+constexpr bool plain_name(std::string_view name) noexcept {
+  for (const char c : name)
+    if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
+  return true;
+}
+
+// A plain key as JSON text has it, `"name": `, worked out once at compile time: the reader
+// compares the text with its first N + 2 bytes, the writer copies it whole when pretty and
+// without the space when compact.
+template <std::size_t N>
+constexpr std::array<char, N + 4> quoted_key(std::string_view name) noexcept {
+  std::array<char, N + 4> a{};
+  a[0] = '"';
+  for (std::size_t i = 0; i < N; ++i) a[i + 1] = name[i];
+  a[N + 1] = '"';
+  a[N + 2] = ':';
+  a[N + 3] = ' ';
+  return a;
+}
+
+// Member I's key (see quoted_key); `quoted` only means something for a `plain` name.
 template <class T, std::size_t I>
 struct field_key {
   static constexpr std::string_view name = std::get<I>(meta<T>::fields).name;
-  static constexpr bool plain = [] {
-    for (const char c : name)
-      if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
-    return true;
-  }();
-  static constexpr std::array<char, name.size() + 4> quoted = [] {
-    std::array<char, name.size() + 4> a{};
-    a[0] = '"';
-    for (std::size_t i = 0; i < name.size(); ++i) a[i + 1] = name[i];
-    a[name.size() + 1] = '"';
-    a[name.size() + 2] = ':';
-    a[name.size() + 3] = ' ';
-    return a;
-  }();
+  static constexpr bool plain = plain_name(name);
+  static constexpr std::array<char, name.size() + 4> quoted = quoted_key<name.size()>(name);
 };
 
 template <class T>
@@ -1687,6 +1694,20 @@ class scanner {
     return text;
   }
 
+  // When the key at p is `quoted` (`"name"`, a plain name as compact JSON writes it), takes it as
+  // key() would, without scanning it as a string or looking it up.
+  [[gnu::always_inline]] bool plain_key(std::string_view quoted, key_info& k) noexcept {
+    if (static_cast<std::size_t>(end - p) < quoted.size() || std::memcmp(p, quoted.data(), quoted.size()) != 0)
+      return false;
+    k.at = p;
+    p += quoted.size();
+    k.end = p;
+    k.text = quoted.substr(1, quoted.size() - 2);
+    k.quoted = true;
+    k.decoded = false;
+    return true;
+  }
+
   enum class member_step : unsigned char { failed, next, done };
   static constexpr member_step as_step(bool ok) noexcept { return ok ? member_step::next : member_step::failed; }
   static constexpr member_step as_step(member_step step) noexcept { return step; }
@@ -2358,10 +2379,10 @@ inline constexpr member_set<T> required_members = [] {
 template <described T>
 bool missing_member(scanner& s, const T& v, const member_set<T>& seen);
 
-// `tag_key` names a member that selected this type among a variant's alternatives: it was
-// read already, and is passed over here.
-template <described T>
-bool read_struct(scanner& s, T& v, std::string_view tag_key = {});
+// `tagged`: `quoted_tag` (`"key"`) is the member that selected this type among a variant's
+// alternatives: it was read already, and is passed over here.
+template <described T, bool tagged = false>
+bool read_struct(scanner& s, T& v, std::string_view quoted_tag = {});
 
 // Reads one member. `present_empty` tells the caller the member was written as `null` or `[]`,
 // which an extras-keeping type remembers so that writing gives it back.
@@ -2502,15 +2523,7 @@ bool match_key_at(scanner& s, scanner::key_info& k) {
   if constexpr (!key::plain) {
     return false;
   } else {
-    constexpr std::size_t n = key::name.size() + 2;
-    if (static_cast<std::size_t>(s.end - s.p) < n || std::memcmp(s.p, key::quoted.data(), n) != 0) return false;
-    k.at = s.p;
-    s.p += n;
-    k.end = s.p;
-    k.text = key::name;
-    k.quoted = true;
-    k.decoded = false;
-    return true;
+    return s.plain_key({key::quoted.data(), key::name.size() + 2}, k);
   }
 }
 
@@ -2540,10 +2553,9 @@ template <described T, std::size_t I>
 // order pays nothing for what this needs.
 template <described T>
 [[gnu::noinline]] bool read_other_members(scanner& s, T& v, member_set<T>& seen, std::size_t hint,
-                                          std::string_view tag_key) {
+                                          std::string_view tag_key, bool tag_seen) {
   constexpr std::size_t n = field_count<T>;
   std::vector<std::string> skipped;  // names of skipped unknown members, to catch a repeat
-  bool tag_seen = false;
 
   // Any member: its key `k` read, `i` its index (n when T does not describe it), p at its value.
   auto member = [&](const scanner::key_info& k, std::size_t i) -> bool {
@@ -2616,14 +2628,15 @@ template <described T, std::size_t I>
   return s.after_member(more);
 }
 
+// From member `from` on: the members before it were taken or passed over already.
 template <described T, std::size_t... I>
-[[gnu::always_inline]] inline bool read_in_order(scanner& s, T& v, member_set<T>& seen,
+[[gnu::always_inline]] inline bool read_in_order(scanner& s, T& v, member_set<T>& seen, std::size_t from,
                                                  std::size_t& hint, bool& more, std::index_sequence<I...>) {
-  return ((!more || read_if_next<T, I>(s, v, seen, hint, more)) && ...);
+  return ((I < from || !more || read_if_next<T, I>(s, v, seen, hint, more)) && ...);
 }
 
-template <described T>
-bool read_struct(scanner& s, T& v, std::string_view tag_key) {
+template <described T, bool tagged>
+bool read_struct(scanner& s, T& v, std::string_view quoted_tag) {
   static_assert((check_description<T>(), true));
   constexpr std::size_t n = field_count<T>;
   if (s.at_end() || s.peek() != '{') return mismatch(s, "an object");
@@ -2643,8 +2656,24 @@ bool read_struct(scanner& s, T& v, std::string_view tag_key) {
   // in turn is compared with the text at p (`"name"`, as compact JSON writes it) and, when it is
   // there, read right away: no key to scan, no lookup. Whatever is not in that order (another
   // order, an unknown member, an escaped key) goes to read_other_members, which reads the rest.
-  if (more && !read_in_order(s, v, seen, hint, more, std::make_index_sequence<n>{})) return false;
-  if (more && !read_other_members(s, v, seen, hint, tag_key)) return false;
+  constexpr auto in_order = std::make_index_sequence<n>{};
+  if (more && !read_in_order(s, v, seen, 0, hint, more, in_order)) return false;
+  std::string_view tag_key;  // the tag's name, for read_other_members: none when not tagged
+  bool tag_seen = false;
+  if constexpr (tagged) {
+    tag_key = quoted_tag.substr(1, quoted_tag.size() - 2);
+    // The tag mostly stands among the members (the writer puts it after `tag_after`): passed over,
+    // so that the members after it are still read in described order. The variant's first look read
+    // it already and found a string.
+    scanner::key_info k;
+    if (more && s.plain_key(quoted_tag, k)) {
+      tag_seen = true;
+      null_sink sink;
+      if (!s.colon() || !skip_value(s, sink) || !s.after_member(more)) return false;
+      if (more && !read_in_order(s, v, seen, hint, hint, more, in_order)) return false;
+    }
+  }
+  if (more && !read_other_members(s, v, seen, hint, tag_key, tag_seen)) return false;
 
   if (!seen.has_all(required_members<T>)) [[unlikely]]
     return missing_member(s, v, seen);
@@ -3155,9 +3184,13 @@ struct codec<std::variant<Ts...>> {
   using V = std::variant<Ts...>;
   static_assert(meta<V>::tags.size() == sizeof...(Ts), "one tag per alternative");
 
+  static constexpr std::string_view key = meta<V>::tag;
+  static_assert(plain_name(key), "a variant's tag is printable ASCII, without quote or backslash");
+  static constexpr auto key_text = quoted_key<key.size()>(key);
+  static constexpr std::string_view quoted_tag{key_text.data(), key.size() + 2};
+
   static bool read(scanner& s, V& v) {
     if (s.at_end() || s.peek() != '{') return mismatch(s, "an object");
-    constexpr std::string_view key = meta<V>::tag;
     // A first look through the object for the tag, so that it may come after the members it
     // governs; it stops at the tag, which mostly comes first, and the object is then read for
     // real once the alternative is known (that read finds a second tag).
@@ -3177,7 +3210,8 @@ struct codec<std::variant<Ts...>> {
           }
           bool escaped;
           return s.string(&tag, escaped) ? scanner::member_step::done : scanner::member_step::failed;
-        }))
+        },
+        [&](scanner::key_info& k) { return s.plain_key(quoted_tag, k) || s.key(k); }))  // the tag's key as it stands
       return false;
     if (!tag_at) return s.fail(errc::missing_member, s.p - 1, "missing required member " + detail::quoted(key));
     std::size_t index = meta<V>::tags.size();
@@ -3204,7 +3238,10 @@ struct codec<std::variant<Ts...>> {
   template <std::size_t... I>
   static bool read_alternative(scanner& s, V& v, std::size_t index, std::index_sequence<I...>) {
     bool ok = false;
-    (void)((I == index ? (ok = read_struct(s, v.template emplace<I>(), meta<V>::tag), true) : false) || ...);
+    auto one = [&]<std::size_t J>(std::integral_constant<std::size_t, J>) {
+      return read_struct<std::variant_alternative_t<J, V>, true>(s, v.template emplace<J>(), quoted_tag);
+    };
+    (void)((I == index ? (ok = one(std::integral_constant<std::size_t, I>{}), true) : false) || ...);
     return ok;
   }
 };

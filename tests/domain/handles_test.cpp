@@ -40,6 +40,10 @@ TEST_CASE("HandleRequest: the type selects the alternative wherever it stands") 
       canonical,
       with_session(R"({"version":1,"sessionRef":)", R"(,"type":"activity"})"),
       with_session("{\n  \"version\" : 1 ,\n  \"sessionRef\" : ", " ,\n  \"type\" : \"activity\"\n}"),
+      // After the tag, a member described before the one read last.
+      with_session(R"({"sessionRef":)", R"(,"type":"activity","version":1})"),
+      // The tag's key escaped: not the text the reader compares with first.
+      with_session(R"({"version":1,"typ\u0065":"activity","sessionRef":)", "}"),
   };
   for (const auto& text : placements) {
     CAPTURE(text);
@@ -132,6 +136,13 @@ TEST_CASE("HandleRequest: unknown, missing, repeated and mistyped type") {
     CHECK(e.offset == twice.rfind("\"type\""));
     CHECK(e.path == "/type");
   }
+
+  // A member again after the tag, which stood between the two.
+  const std::string version_twice = with_session(R"({"version":1,"type":"activity","version":1,"sessionRef":)", "}");
+  e = read_error(version_twice);
+  CHECK(e.code == xbl::errc::duplicate_key);
+  CHECK(e.offset == version_twice.rfind("\"version\""));
+  CHECK(e.path == "/version");
 
   e = read_error(with_session(R"({"version":1,"type":1,"sessionRef":)", "}"));
   CHECK(e.code == xbl::errc::type_mismatch);

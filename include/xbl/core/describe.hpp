@@ -178,27 +178,34 @@ template <class T, class F>
   return visit_field_of<T>(index, f, std::make_index_sequence<field_count<T>>{});
 }
 
-// Member I's key as JSON text has it, `"name": `, worked out once at compile time: the reader
-// compares the text with its first size() + 2 bytes, the writer copies it whole when pretty and
-// without the space when compact. Only for
-// a `plain` name (printable ASCII, no quote or backslash), whose text needs no escape.
+// Whether a key needs no escape in JSON text (printable ASCII, no quote or backslash): such a key
+// is compared with the text as it stands, and written as it is.
+constexpr bool plain_name(std::string_view name) noexcept {
+  for (const char c : name)
+    if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
+  return true;
+}
+
+// A plain key as JSON text has it, `"name": `, worked out once at compile time: the reader
+// compares the text with its first N + 2 bytes, the writer copies it whole when pretty and
+// without the space when compact.
+template <std::size_t N>
+constexpr std::array<char, N + 4> quoted_key(std::string_view name) noexcept {
+  std::array<char, N + 4> a{};
+  a[0] = '"';
+  for (std::size_t i = 0; i < N; ++i) a[i + 1] = name[i];
+  a[N + 1] = '"';
+  a[N + 2] = ':';
+  a[N + 3] = ' ';
+  return a;
+}
+
+// Member I's key (see quoted_key); `quoted` only means something for a `plain` name.
 template <class T, std::size_t I>
 struct field_key {
   static constexpr std::string_view name = std::get<I>(meta<T>::fields).name;
-  static constexpr bool plain = [] {
-    for (const char c : name)
-      if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
-    return true;
-  }();
-  static constexpr std::array<char, name.size() + 4> quoted = [] {
-    std::array<char, name.size() + 4> a{};
-    a[0] = '"';
-    for (std::size_t i = 0; i < name.size(); ++i) a[i + 1] = name[i];
-    a[name.size() + 1] = '"';
-    a[name.size() + 2] = ':';
-    a[name.size() + 3] = ' ';
-    return a;
-  }();
+  static constexpr bool plain = plain_name(name);
+  static constexpr std::array<char, name.size() + 4> quoted = quoted_key<name.size()>(name);
 };
 
 template <class T>

@@ -282,10 +282,10 @@ inline constexpr member_set<T> required_members = [] {
 template <described T>
 bool missing_member(scanner& s, const T& v, const member_set<T>& seen);
 
-// `tag_key` names a member that selected this type among a variant's alternatives: it was
-// read already, and is passed over here.
-template <described T>
-bool read_struct(scanner& s, T& v, std::string_view tag_key = {});
+// `tagged`: `quoted_tag` (`"key"`) is the member that selected this type among a variant's
+// alternatives: it was read already, and is passed over here.
+template <described T, bool tagged = false>
+bool read_struct(scanner& s, T& v, std::string_view quoted_tag = {});
 
 // Reads one member. `present_empty` tells the caller the member was written as `null` or `[]`,
 // which an extras-keeping type remembers so that writing gives it back.
@@ -426,15 +426,7 @@ bool match_key_at(scanner& s, scanner::key_info& k) {
   if constexpr (!key::plain) {
     return false;
   } else {
-    constexpr std::size_t n = key::name.size() + 2;
-    if (static_cast<std::size_t>(s.end - s.p) < n || std::memcmp(s.p, key::quoted.data(), n) != 0) return false;
-    k.at = s.p;
-    s.p += n;
-    k.end = s.p;
-    k.text = key::name;
-    k.quoted = true;
-    k.decoded = false;
-    return true;
+    return s.plain_key({key::quoted.data(), key::name.size() + 2}, k);
   }
 }
 
@@ -464,10 +456,9 @@ template <described T, std::size_t I>
 // order pays nothing for what this needs.
 template <described T>
 [[gnu::noinline]] bool read_other_members(scanner& s, T& v, member_set<T>& seen, std::size_t hint,
-                                          std::string_view tag_key) {
+                                          std::string_view tag_key, bool tag_seen) {
   constexpr std::size_t n = field_count<T>;
   std::vector<std::string> skipped;  // names of skipped unknown members, to catch a repeat
-  bool tag_seen = false;
 
   // Any member: its key `k` read, `i` its index (n when T does not describe it), p at its value.
   auto member = [&](const scanner::key_info& k, std::size_t i) -> bool {
@@ -540,14 +531,15 @@ template <described T, std::size_t I>
   return s.after_member(more);
 }
 
+// From member `from` on: the members before it were taken or passed over already.
 template <described T, std::size_t... I>
-[[gnu::always_inline]] inline bool read_in_order(scanner& s, T& v, member_set<T>& seen,
+[[gnu::always_inline]] inline bool read_in_order(scanner& s, T& v, member_set<T>& seen, std::size_t from,
                                                  std::size_t& hint, bool& more, std::index_sequence<I...>) {
-  return ((!more || read_if_next<T, I>(s, v, seen, hint, more)) && ...);
+  return ((I < from || !more || read_if_next<T, I>(s, v, seen, hint, more)) && ...);
 }
 
-template <described T>
-bool read_struct(scanner& s, T& v, std::string_view tag_key) {
+template <described T, bool tagged>
+bool read_struct(scanner& s, T& v, std::string_view quoted_tag) {
   static_assert((check_description<T>(), true));
   constexpr std::size_t n = field_count<T>;
   if (s.at_end() || s.peek() != '{') return mismatch(s, "an object");
@@ -567,8 +559,24 @@ bool read_struct(scanner& s, T& v, std::string_view tag_key) {
   // in turn is compared with the text at p (`"name"`, as compact JSON writes it) and, when it is
   // there, read right away: no key to scan, no lookup. Whatever is not in that order (another
   // order, an unknown member, an escaped key) goes to read_other_members, which reads the rest.
-  if (more && !read_in_order(s, v, seen, hint, more, std::make_index_sequence<n>{})) return false;
-  if (more && !read_other_members(s, v, seen, hint, tag_key)) return false;
+  constexpr auto in_order = std::make_index_sequence<n>{};
+  if (more && !read_in_order(s, v, seen, 0, hint, more, in_order)) return false;
+  std::string_view tag_key;  // the tag's name, for read_other_members: none when not tagged
+  bool tag_seen = false;
+  if constexpr (tagged) {
+    tag_key = quoted_tag.substr(1, quoted_tag.size() - 2);
+    // The tag mostly stands among the members (the writer puts it after `tag_after`): passed over,
+    // so that the members after it are still read in described order. The variant's first look read
+    // it already and found a string.
+    scanner::key_info k;
+    if (more && s.plain_key(quoted_tag, k)) {
+      tag_seen = true;
+      null_sink sink;
+      if (!s.colon() || !skip_value(s, sink) || !s.after_member(more)) return false;
+      if (more && !read_in_order(s, v, seen, hint, hint, more, in_order)) return false;
+    }
+  }
+  if (more && !read_other_members(s, v, seen, hint, tag_key, tag_seen)) return false;
 
   if (!seen.has_all(required_members<T>)) [[unlikely]]
     return missing_member(s, v, seen);

@@ -401,6 +401,20 @@ class scanner {
     return text;
   }
 
+  // When the key at p is `quoted` (`"name"`, a plain name as compact JSON writes it), takes it as
+  // key() would, without scanning it as a string or looking it up.
+  [[gnu::always_inline]] bool plain_key(std::string_view quoted, key_info& k) noexcept {
+    if (static_cast<std::size_t>(end - p) < quoted.size() || std::memcmp(p, quoted.data(), quoted.size()) != 0)
+      return false;
+    k.at = p;
+    p += quoted.size();
+    k.end = p;
+    k.text = quoted.substr(1, quoted.size() - 2);
+    k.quoted = true;
+    k.decoded = false;
+    return true;
+  }
+
   enum class member_step : unsigned char { failed, next, done };
   static constexpr member_step as_step(bool ok) noexcept { return ok ? member_step::next : member_step::failed; }
   static constexpr member_step as_step(member_step step) noexcept { return step; }

@@ -41,9 +41,13 @@ struct codec<std::variant<Ts...>> {
   using V = std::variant<Ts...>;
   static_assert(meta<V>::tags.size() == sizeof...(Ts), "one tag per alternative");
 
+  static constexpr std::string_view key = meta<V>::tag;
+  static_assert(plain_name(key), "a variant's tag is printable ASCII, without quote or backslash");
+  static constexpr auto key_text = quoted_key<key.size()>(key);
+  static constexpr std::string_view quoted_tag{key_text.data(), key.size() + 2};
+
   static bool read(scanner& s, V& v) {
     if (s.at_end() || s.peek() != '{') return mismatch(s, "an object");
-    constexpr std::string_view key = meta<V>::tag;
     // A first look through the object for the tag, so that it may come after the members it
     // governs; it stops at the tag, which mostly comes first, and the object is then read for
     // real once the alternative is known (that read finds a second tag).
@@ -63,7 +67,8 @@ struct codec<std::variant<Ts...>> {
           }
           bool escaped;
           return s.string(&tag, escaped) ? scanner::member_step::done : scanner::member_step::failed;
-        }))
+        },
+        [&](scanner::key_info& k) { return s.plain_key(quoted_tag, k) || s.key(k); }))  // the tag's key as it stands
       return false;
     if (!tag_at) return s.fail(errc::missing_member, s.p - 1, "missing required member " + detail::quoted(key));
     std::size_t index = meta<V>::tags.size();
@@ -90,7 +95,10 @@ struct codec<std::variant<Ts...>> {
   template <std::size_t... I>
   static bool read_alternative(scanner& s, V& v, std::size_t index, std::index_sequence<I...>) {
     bool ok = false;
-    (void)((I == index ? (ok = read_struct(s, v.template emplace<I>(), meta<V>::tag), true) : false) || ...);
+    auto one = [&]<std::size_t J>(std::integral_constant<std::size_t, J>) {
+      return read_struct<std::variant_alternative_t<J, V>, true>(s, v.template emplace<J>(), quoted_tag);
+    };
+    (void)((I == index ? (ok = one(std::integral_constant<std::size_t, I>{}), true) : false) || ...);
     return ok;
   }
 };
