@@ -535,6 +535,18 @@ constexpr int hex_digit_value(char c) noexcept {
 
 inline constexpr std::uint64_t every_byte = 0x0101010101010101ULL;
 
+// The high bit of each byte of w that is not a hexadecimal digit (either case), exactly: the sums
+// are of 7-bit bytes and carry into no neighbour.
+constexpr std::uint64_t non_hex_bytes(std::uint64_t w) noexcept {
+  const std::uint64_t highs = every_byte * 0x80;
+  const std::uint64_t low7 = w & ~highs;
+  // A sum's high bit says the byte is at least `lo` (+ 0x80 - lo) or above `hi` (+ 0x7F - hi).
+  const std::uint64_t digit = (low7 + every_byte * (0x80 - '0')) & ~(low7 + every_byte * (0x7F - '9'));
+  const std::uint64_t folded = low7 | every_byte * 0x20;  // 'A'-'F' to 'a'-'f'
+  const std::uint64_t letter = (folded + every_byte * (0x80 - 'a')) & ~(folded + every_byte * (0x7F - 'f'));
+  return (~(digit | letter) & highs) | (w & highs);
+}
+
 // Nonzero in each byte of w that is not an ASCII digit. Only the lowest such byte is sure to be
 // flagged exactly (a byte past it may see a carry), which is all a count of leading digits needs.
 constexpr std::uint64_t non_digit_bytes(std::uint64_t w) noexcept {
@@ -3492,8 +3504,9 @@ class Guid {
     }
     // Not well formed: find the first fault, to say which and where.
     for (std::size_t i = 0; i < 36; ++i) {
-      if (byte_class[static_cast<unsigned char>(text[i])] == wanted_class(i)) continue;
-      if (wanted_class(i) == dash) return {errc::invalid_value, i, "a GUID has '-' after the 8th, 12th, 16th and 20th digits"};
+      const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+      if (dash ? text[i] == '-' : detail::hex_digit_value(text[i]) >= 0) continue;
+      if (dash) return {errc::invalid_value, i, "a GUID has '-' after the 8th, 12th, 16th and 20th digits"};
       return {errc::invalid_value, i, "a GUID is hexadecimal digits and '-' (no braces)"};
     }
     return {};
@@ -3531,25 +3544,19 @@ class Guid {
  private:
   static constexpr char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
-  // Each byte's class, a hexadecimal digit or '-', against the class each place wants: without a
-  // branch per character, which for random hexadecimal digits (a letter as often as not)
-  // mispredicts on every other one.
-  static constexpr unsigned hex_digit = 1, dash = 2;
-  static constexpr std::array<std::uint8_t, 256> byte_class = [] {
-    std::array<std::uint8_t, 256> t{};
-    for (unsigned c = 0; c < 256; ++c) {
-      const char ch = static_cast<char>(c);
-      t[c] = static_cast<std::uint8_t>(detail::hex_digit_value(ch) >= 0 ? hex_digit : ch == '-' ? dash : 0);
-    }
-    return t;
-  }();
-  static constexpr unsigned wanted_class(std::size_t i) noexcept {
-    return i == 8 || i == 13 || i == 18 || i == 23 ? dash : hex_digit;
-  }
+  // Four words of digits, a branch for none of them (for random hexadecimal digits, a letter as
+  // often as not, a branch per character mispredicts on every other one): the eight before the
+  // first dash, the two groups of four on either side of the second and of the fourth, the twelve
+  // after the last.
   static constexpr bool well_formed(const char* p) noexcept {
-    unsigned fault = 0;
-    for (std::size_t i = 0; i < 36; ++i) fault |= byte_class[static_cast<unsigned char>(p[i])] ^ wanted_class(i);
-    return fault == 0;
+    using detail::load8;
+    constexpr std::uint64_t low_half = 0xFFFFFFFFu;
+    const std::uint64_t digits = detail::non_hex_bytes(load8(p)) |
+                                 detail::non_hex_bytes((load8(p + 9) & low_half) | load8(p + 14) << 32) |
+                                 detail::non_hex_bytes((load8(p + 19) & low_half) | load8(p + 24) << 32) |
+                                 detail::non_hex_bytes(load8(p + 28));
+    const unsigned dashes = static_cast<unsigned>((p[8] ^ '-') | (p[13] ^ '-') | (p[18] ^ '-') | (p[23] ^ '-'));
+    return (digits | dashes) == 0;
   }
 
   std::array<char, 36> text_{};

@@ -51,6 +51,31 @@ TEST_CASE("leading_digits stops at the first byte that is no digit, whatever the
   }
 }
 
+TEST_CASE("non_hex_bytes flags exactly the bytes that are no hexadecimal digit, whatever their neighbours") {
+  // Every pair of byte values side by side, at every place: a carry or borrow from one byte into
+  // the next would show as a wrong flag on the neighbour.
+  auto hex = [](unsigned c) { return xbl::detail::hex_digit_value(static_cast<char>(c)) >= 0; };
+  char text[8];
+  for (int at = 0; at < 7; ++at) {
+    for (unsigned a = 0; a < 256; ++a) {
+      for (unsigned b = 0; b < 256; ++b) {
+        std::memcpy(text, "0a9fA0F0", 8);
+        text[at] = static_cast<char>(a);
+        text[at + 1] = static_cast<char>(b);
+        std::uint64_t expected = 0;
+        for (int k = 0; k < 8; ++k)
+          if (!hex(static_cast<unsigned char>(text[k]))) expected |= std::uint64_t{0x80} << (8 * k);
+        const std::uint64_t flags = xbl::detail::non_hex_bytes(xbl::detail::load8(text));
+        if (flags != expected) {
+          INFO("bytes " << a << ", " << b << " at " << at);
+          REQUIRE(flags == expected);
+        }
+      }
+    }
+  }
+  static_assert(xbl::detail::non_hex_bytes(xbl::detail::load8("09afAFfa")) == 0);
+}
+
 TEST_CASE("digits_to_u64 is exact to 2^64 - 1, past leading zeros, and says when it overflows") {
   auto value = [](std::string digits) {
     std::uint64_t v = 0;

@@ -34,6 +34,18 @@ constexpr int hex_digit_value(char c) noexcept {
 
 inline constexpr std::uint64_t every_byte = 0x0101010101010101ULL;
 
+// The high bit of each byte of w that is not a hexadecimal digit (either case), exactly: the sums
+// are of 7-bit bytes and carry into no neighbour.
+constexpr std::uint64_t non_hex_bytes(std::uint64_t w) noexcept {
+  const std::uint64_t highs = every_byte * 0x80;
+  const std::uint64_t low7 = w & ~highs;
+  // A sum's high bit says the byte is at least `lo` (+ 0x80 - lo) or above `hi` (+ 0x7F - hi).
+  const std::uint64_t digit = (low7 + every_byte * (0x80 - '0')) & ~(low7 + every_byte * (0x7F - '9'));
+  const std::uint64_t folded = low7 | every_byte * 0x20;  // 'A'-'F' to 'a'-'f'
+  const std::uint64_t letter = (folded + every_byte * (0x80 - 'a')) & ~(folded + every_byte * (0x7F - 'f'));
+  return (~(digit | letter) & highs) | (w & highs);
+}
+
 // Nonzero in each byte of w that is not an ASCII digit. Only the lowest such byte is sure to be
 // flagged exactly (a byte past it may see a carry), which is all a count of leading digits needs.
 constexpr std::uint64_t non_digit_bytes(std::uint64_t w) noexcept {
