@@ -1144,6 +1144,46 @@ inline constexpr std::size_t whitespace_prefetch_distance = 1024;
   return p;
 }
 
+// One bit per byte of the indent_window bytes at q, set where the byte is a space: 64 bytes (one
+// compare with AVX-512, two with AVX2, four with SSE2), sixteen levels of four spaces.
+#if defined(__SSE2__)
+inline constexpr std::size_t indent_window = 64;
+#else
+inline constexpr std::size_t indent_window = 8;
+#endif
+[[gnu::always_inline]] inline std::uint64_t space_bits(const char* q) noexcept {
+#if defined(__AVX512BW__)
+  return _mm512_cmpeq_epi8_mask(_mm512_loadu_si512(q), _mm512_set1_epi8(' '));
+#elif defined(__AVX2__)
+  auto half = [](const char* h) {
+    const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(h));
+    return std::uint64_t{static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(' '))))};
+  };
+  return half(q) | half(q + 32) << 32;
+#elif defined(__SSE2__)
+  auto quarter = [](const char* h) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h));
+    return std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' '))))};
+  };
+  return quarter(q) | quarter(q + 16) << 16 | quarter(q + 32) << 32 | quarter(q + 48) << 48;
+#else
+  const std::uint64_t zero_where_space = load8(q) ^ (every_byte * ' ');
+  std::uint64_t bits = 0;
+  for (std::size_t i = 0; i < 8; ++i) bits |= std::uint64_t{((zero_where_space >> (8 * i)) & 0xFF) == 0} << i;
+  return bits;
+#endif
+}
+
+// Whether the `width` bytes at q are all spaces: the indentation a reader foresaw for a line of
+// indented text. A yes or no, not a count, so that the reader goes on at q + width while the
+// processor still checks the guess (a count from the bytes made every line wait for a load, a
+// compare and a bit scan before the next step could start). Needs indent_window readable bytes at
+// q, and width < indent_window.
+[[gnu::always_inline]] inline bool indented_by(const char* q, std::size_t width) noexcept {
+  const std::uint64_t want = (std::uint64_t{1} << width) - 1;
+  return (~space_bits(q) & want) == 0;
+}
+
 }  // namespace xbl::detail
 // ---- end xbl/core/bytes.hpp ----
 // ---- begin xbl/core/utf8.hpp ----
@@ -1472,6 +1512,38 @@ class scanner {
     }
   }
 
+  // ---- indented text ----------------------------------------------------------------------------
+
+  // Indented text puts each member and element on a line of its own, indented by its depth times
+  // one width, which this learns from the text and then foresees.
+  std::size_t indent_width = 0;
+
+  // Whether the rest of the text is long enough for the callers of line_starting to need no other
+  // bounds check: a line break and a window of indentation.
+  bool line_room() const noexcept { return static_cast<std::size_t>(end - p) > indent_window + 1; }
+
+  // Where the line after the line break at `nl` (a line at nesting `level`) has its first token,
+  // when that is `token` (any byte above ' ' for 0) and the line is indented as foreseen: the
+  // place is known before the bytes are looked at, and the look is a branch the processor
+  // predicts. Otherwise null, and the width is learned again for the next line. Needs
+  // indent_window bytes after `nl`.
+  template <char token>
+  [[gnu::always_inline]] const char* line_starting(const char* nl, std::size_t level) noexcept {
+    const char* q = nl + 1;
+    __builtin_prefetch(q + whitespace_prefetch_distance);
+    const std::size_t width = level * indent_width;
+    if (width < indent_window && indented_by(q, width)) {
+      const char c = q[width];
+      if (token != 0 ? c == token : static_cast<unsigned char>(c) > ' ') return q + width;
+    }
+    learn_indent(q, level);
+    return nullptr;
+  }
+  [[gnu::noinline]] void learn_indent(const char* q, std::size_t level) noexcept {
+    const auto n = static_cast<std::size_t>(skip_whitespace(q, end) - q);
+    if (level != 0 && n % level == 0) indent_width = n / level;
+  }
+
   // ---- structure --------------------------------------------------------------------------------
 
   [[gnu::always_inline]] bool enter(const char* where) {
@@ -1747,6 +1819,14 @@ class scanner {
   [[gnu::always_inline]] bool open_object(bool& empty) {
     if (!enter(p)) return false;
     ++p;
+    // Indented text: the first key on the next line.
+    if (line_room() && *p == '\n') {
+      if (const char* key = line_starting<'"'>(p, depth)) {
+        p = key;
+        empty = false;
+        return true;
+      }
+    }
     if (!skip_ws()) return false;
     empty = p < end && *p == '}';
     if (empty) {
@@ -1783,19 +1863,35 @@ class scanner {
   // After a member's value: `more` when a ',' says another member follows, else the '}' closed
   // the object and it was left.
   [[gnu::always_inline]] bool after_member(bool& more) {
-    // Compact text: a ',' right after the value and the next key's '"' right after it.
-    if (end - p >= 2 && p[0] == ',' && p[1] == '"') {
-      p += 1;
-      more = true;
-      return true;
-    }
-    // Indented text: a ',' at the end of the line, and the next key after the indentation.
-    if (end - p >= 2 && p[0] == ',' && p[1] == '\n') {
-      const char* key = skip_whitespace(p + 2, end);
-      if (key < end && *key == '"') {
-        p = key;
-        more = true;
+    if (line_room()) {
+      if (p[0] == ',') {
+        // Compact text: the next key's '"' right after the ','.
+        if (p[1] == '"') {
+          p += 1;
+          more = true;
+          return true;
+        }
+        // Indented text: the ',' ends the line, and the next key comes after the indentation.
+        if (p[1] == '\n') {
+          if (const char* key = line_starting<'"'>(p + 1, depth)) {
+            p = key;
+            more = true;
+            return true;
+          }
+        }
+      } else if (p[0] == '}') {
+        ++p;
+        leave();
+        more = false;
         return true;
+      } else if (p[0] == '\n') {
+        // Indented text: the '}' on a line of its own.
+        if (const char* close = line_starting<'}'>(p, depth - 1)) {
+          p = close + 1;
+          leave();
+          more = false;
+          return true;
+        }
       }
     }
     if (!skip_ws()) return false;
@@ -1844,6 +1940,10 @@ class scanner {
   bool array(Element&& element) {
     if (!enter(p)) return false;
     ++p;
+    // Indented text: the first element on the next line.
+    if (line_room() && *p == '\n') {
+      if (const char* first = line_starting<0>(p, depth)) p = first;
+    }
     if (!skip_ws()) return false;
     if (p < end && *p == ']') {
       ++p;
@@ -1855,17 +1955,30 @@ class scanner {
         unwind_index(i);
         return false;
       }
-      // Compact text: a ',' right after the element, and the next one right after it.
-      if (end - p >= 2 && p[0] == ',' && static_cast<unsigned char>(p[1]) > ' ' && p[1] != '/' && p[1] != ']') {
-        ++p;
-        continue;
-      }
-      // Indented text: a ',' at the end of the line, and the next element after the indentation.
-      if (end - p >= 2 && p[0] == ',' && p[1] == '\n') {
-        const char* next = skip_whitespace(p + 2, end);
-        if (next < end && *next != ']' && *next != '/') {
-          p = next;
-          continue;
+      if (line_room()) {
+        if (p[0] == ',') {
+          // Compact text: the next element right after the ','.
+          if (static_cast<unsigned char>(p[1]) > ' ' && p[1] != '/' && p[1] != ']') {
+            ++p;
+            continue;
+          }
+          // Indented text: the ',' ends the line, and the next element comes after the indentation.
+          if (p[1] == '\n') {
+            const char* next = line_starting<0>(p + 1, depth);
+            if (next && *next != ']' && *next != '/') {
+              p = next;
+              continue;
+            }
+          }
+        } else if (p[0] == ']') {
+          ++p;
+          break;
+        } else if (p[0] == '\n') {
+          // Indented text: the ']' on a line of its own.
+          if (const char* close = line_starting<']'>(p, depth - 1)) {
+            p = close + 1;
+            break;
+          }
         }
       }
       if (!skip_ws()) return false;

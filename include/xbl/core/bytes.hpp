@@ -202,4 +202,44 @@ inline constexpr std::size_t whitespace_prefetch_distance = 1024;
   return p;
 }
 
+// One bit per byte of the indent_window bytes at q, set where the byte is a space: 64 bytes (one
+// compare with AVX-512, two with AVX2, four with SSE2), sixteen levels of four spaces.
+#if defined(__SSE2__)
+inline constexpr std::size_t indent_window = 64;
+#else
+inline constexpr std::size_t indent_window = 8;
+#endif
+[[gnu::always_inline]] inline std::uint64_t space_bits(const char* q) noexcept {
+#if defined(__AVX512BW__)
+  return _mm512_cmpeq_epi8_mask(_mm512_loadu_si512(q), _mm512_set1_epi8(' '));
+#elif defined(__AVX2__)
+  auto half = [](const char* h) {
+    const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(h));
+    return std::uint64_t{static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(' '))))};
+  };
+  return half(q) | half(q + 32) << 32;
+#elif defined(__SSE2__)
+  auto quarter = [](const char* h) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h));
+    return std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' '))))};
+  };
+  return quarter(q) | quarter(q + 16) << 16 | quarter(q + 32) << 32 | quarter(q + 48) << 48;
+#else
+  const std::uint64_t zero_where_space = load8(q) ^ (every_byte * ' ');
+  std::uint64_t bits = 0;
+  for (std::size_t i = 0; i < 8; ++i) bits |= std::uint64_t{((zero_where_space >> (8 * i)) & 0xFF) == 0} << i;
+  return bits;
+#endif
+}
+
+// Whether the `width` bytes at q are all spaces: the indentation a reader foresaw for a line of
+// indented text. A yes or no, not a count, so that the reader goes on at q + width while the
+// processor still checks the guess (a count from the bytes made every line wait for a load, a
+// compare and a bit scan before the next step could start). Needs indent_window readable bytes at
+// q, and width < indent_window.
+[[gnu::always_inline]] inline bool indented_by(const char* q, std::size_t width) noexcept {
+  const std::uint64_t want = (std::uint64_t{1} << width) - 1;
+  return (~space_bits(q) & want) == 0;
+}
+
 }  // namespace xbl::detail
