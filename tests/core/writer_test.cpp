@@ -302,7 +302,7 @@ TEST_CASE("writer: raw_json is re-laid in the writer's layout, strings untouched
   CHECK(xbl::to_json(Holder{"k", {}}) == R"({"kind":"k","body":null})");
 }
 
-// ---- long texts: written a chunk at a time --------------------------------------------------------
+// ---- long texts: longer than the thread's buffer, written on into the result ----------------------
 
 namespace {
 
@@ -354,6 +354,23 @@ TEST_CASE("writer: texts many chunks long are exact, whether the thread's last o
     REQUIRE(expected.size() > 2 * chunk * (count > 10000));
     CHECK(xbl::to_json(values) == expected);
   }
+}
+
+TEST_CASE("writer: a long text after a much longer one is given room for itself, not for the other") {
+  const std::size_t limit = xbl::detail::writer::first_room_limit;
+  auto strings = [](std::size_t bytes) {
+    std::vector<std::string> v(bytes / 64, std::string(61, 'q'));  // 64 bytes each, with quotes and comma
+    std::string expected = "[";
+    for (std::size_t i = 0; i < v.size(); ++i) expected += (i ? ",\"" : "\"") + v[i] + "\"";
+    return std::pair{v, expected + "]"};
+  };
+  const auto [huge, huge_text] = strings(3 * limit);
+  const auto [small, small_text] = strings(xbl::detail::writer::chunk_bytes * 2);
+  CHECK(xbl::to_json(huge) == huge_text);
+  const std::string after = xbl::to_json(small);
+  CHECK(after == small_text);
+  CHECK(after.capacity() <= small_text.size() + limit + xbl::detail::writer::chunk_bytes);
+  CHECK(xbl::to_json(huge) == huge_text);  // and the long one again, from the short one's room
 }
 
 TEST_CASE("writer: a single string longer than a chunk, with escapes at its ends") {
