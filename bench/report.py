@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Turn the benchmark's JSON output into bench/results.md and bench/results.json.
 
-    report.py --run gcc=FILE --run clang=FILE [--compile FILE] --md OUT.md --json OUT.json
+    report.py --run gcc=FILE[,FILE...] --run clang=FILE[,FILE...] [--compile FILE] --md OUT.md --json OUT.json
 
-Each --run is the JSON that Google Benchmark wrote (--benchmark_out) for one compiler's build,
-run with repetitions; the median of each benchmark's CPU time is used. --compile is what
-compile_cost.sh wrote. Prints the headline table.
+Each --run names the JSON files that Google Benchmark wrote (--benchmark_out) for one compiler's
+build, one per pass, each with every repetition in it; a benchmark's figures are those of its
+median repetition over all passes. --compile is what compile_cost.sh wrote. Prints the headline
+table.
 """
 
 from __future__ import annotations
@@ -36,18 +37,18 @@ DATASET_LABEL = {
 RECORDS = {"presence": 1000, "presence_pretty": 1000}
 
 
-def load_run(path: Path) -> dict:
-    data = json.loads(path.read_text())
-    figures: dict = {}
-    for b in data["benchmarks"]:
-        if b.get("run_type") == "aggregate" and b.get("aggregate_name") != "median":
-            continue
-        op, dataset, lib = b["run_name"].split("/")[:3]
-        unit = {"ns": 1e-3, "us": 1.0, "ms": 1e3, "s": 1e6}[b.get("time_unit", "us")]
-        entry = figures.setdefault((op, dataset, lib), {})
-        # Without repetitions there is no aggregate: the single run is the figure.
-        if b.get("run_type") == "aggregate" or not entry:
-            entry.update(
+def load_run(paths: list[Path]) -> dict:
+    repetitions: dict = {}
+    context = None
+    for path in paths:
+        data = json.loads(path.read_text())
+        context = context or data["context"]
+        for b in data["benchmarks"]:
+            if b.get("run_type") == "aggregate":
+                continue
+            op, dataset, lib = b["run_name"].split("/")[:3]
+            unit = {"ns": 1e-3, "us": 1.0, "ms": 1e3, "s": 1e6}[b.get("time_unit", "us")]
+            repetitions.setdefault((op, dataset, lib), []).append(dict(
                 cpu_us=b["cpu_time"] * unit,
                 real_us=b["real_time"] * unit,
                 mb_per_s=b.get("bytes_per_second", 0) / 1e6,
@@ -55,8 +56,12 @@ def load_run(path: Path) -> dict:
                 allocs_per_doc=b.get("allocs_per_doc"),
                 result_allocs_per_doc=b.get("result_allocs_per_doc"),
                 peak_bytes=b.get("peak_bytes"),
-            )
-    return {"context": data["context"], "figures": figures}
+            ))
+    figures = {}
+    for key, reps in repetitions.items():
+        reps.sort(key=lambda r: r["cpu_us"])
+        figures[key] = dict(reps[(len(reps) - 1) // 2], repetitions=len(reps))
+    return {"context": context, "figures": figures}
 
 
 def cpu_model() -> str:
@@ -112,7 +117,7 @@ def main() -> None:
     runs = {}
     for spec in args.run:
         name, path = spec.split("=", 1)
-        runs[name] = load_run(Path(path))
+        runs[name] = load_run([Path(p) for p in path.split(",")])
     compile_cost = json.loads(Path(args.compile).read_text()) if args.compile else []
 
     # ---- targets -----------------------------------------------------------------------------
@@ -176,8 +181,9 @@ def main() -> None:
     # ---- results.md --------------------------------------------------------------------------
     md = []
     md.append("# Benchmark results\n")
-    md.append("Written by `bench/run`; the raw figures are in `results.json`. Each figure is the median CPU time "
-              "of the repetitions Google Benchmark made (see `bench/run` for how many); MB/s is the document's "
+    md.append("Written by `bench/run`; the raw figures are in `results.json`. Each figure is that of the median "
+              "repetition, by CPU time, of all that Google Benchmark made in several passes of each binary, run in "
+              "turn (see `bench/run` for how many); MB/s is the document's "
               "size over the time, for reading and for writing alike, so that every contestant is measured against "
               "the same bytes.\n")
     md.append(table(["", ""], [
