@@ -315,6 +315,72 @@ TEST_CASE("hostile: a key of 1 MB is skipped, kept or refused, and named in one 
   CHECK(twice.message.size() < 200);
 }
 
+// ---- many members ------------------------------------------------------------------------------------
+
+namespace {
+// An object of `count` members after MediaRecord's one, none of them described: `"k0":0,"k1":0,...`.
+std::string many_unknown(std::size_t count, std::string_view key_prefix = "k") {
+  std::string text = R"({"id":"m")";
+  for (std::size_t i = 0; i < count; ++i) {
+    text += ",\"";
+    text += key_prefix;
+    text += std::to_string(i);
+    text += "\":0";
+  }
+  return text + "}";
+}
+}  // namespace
+
+// The duplicate check once compared each unknown key with every one before it: 200,000 members took
+// minutes. Read in time linear in the text, they take milliseconds, well inside the test's timeout.
+TEST_CASE("hostile: 300,000 unknown members are read in linear time under every policy, and a repeat is found") {
+  constexpr std::size_t count = 300'000;
+  const std::string text = many_unknown(count);
+  const auto skipped = xbl::from_json<xbl::MediaRecord>(text);
+  REQUIRE(skipped.has_value());
+  CHECK(skipped->id == "m");
+  const auto kept = xbl::from_json<xbl::MediaRecord>(text, keeping());
+  REQUIRE(kept.has_value());
+  REQUIRE(kept->extras.unknown.size() == count);
+  CHECK(kept->extras.unknown[count - 1].first == "k" + std::to_string(count - 1));
+  CHECK(xbl::to_json(*kept) == text);
+
+  // The last member repeats the first: found, at the repeat, under both policies.
+  std::string repeat = text;
+  repeat.insert(repeat.size() - 1, R"(,"k0":1)");
+  for (const auto& options : {xbl::read_options{}, keeping()}) {
+    const auto e = error_of<xbl::MediaRecord>(repeat, options);
+    CHECK(e.code == xbl::errc::duplicate_key);
+    CHECK(e.offset == text.size());
+    CHECK(e.path == "/k0");
+    CHECK(e.message == R"(the member "k0" appears twice in one object)");
+  }
+}
+
+TEST_CASE("hostile: a key written with escapes repeats the same key written plainly, either way round") {
+  for (const auto& options : {xbl::read_options{}, keeping()}) {
+    for (const std::string_view text : {R"({"id":"m","a\u0062":1,"ab":2})", R"({"id":"m","ab":1,"a\u0062":2})",
+                                        R"({"id":"m","\u0061b":1,"a\u0062":2})", R"({"id":"m","a\/":1,"a/":2})"}) {
+      const auto e = error_of<xbl::MediaRecord>(text, options);
+      CHECK(e.code == xbl::errc::duplicate_key);
+      CHECK(e.offset == text.rfind(",\"") + 1);
+    }
+    // Keys that differ past their escapes, or in length, are different keys.
+    CHECK(xbl::from_json<xbl::MediaRecord>(R"({"id":"m","a\u0062":1,"ac":2,"a\u0062c":3,"abd":4})", options).has_value());
+  }
+}
+
+TEST_CASE("hostile: skipped members' keys are not copied, and a warm thread skips without allocating") {
+  // 2,000 unknown keys of 4 KB each: 8 MB of keys, remembered without a copy of any.
+  const std::string text = many_unknown(2'000, std::string(4096, 'k'));
+  const std::size_t peak = heap_meter::peak_during([&] { REQUIRE(xbl::from_json<xbl::MediaRecord>(text).has_value()); });
+  CHECK(peak < text.size() / 16);
+
+  const std::string few = R"({"id":"m","a":[1,{"b":2}],"c":"d","e":null})";
+  REQUIRE(xbl::from_json<xbl::MediaRecord>(few).has_value());  // the thread's storage, made once
+  CHECK(heap_meter::peak_during([&] { REQUIRE(xbl::from_json<xbl::MediaRecord>(few).has_value()); }) == 0);
+}
+
 TEST_CASE("hostile: a million empty objects stay within a small constant factor of the input") {
   std::string text = "[";
   for (int i = 0; i < 1'000'000; ++i) text += i ? ",{}" : "{}";

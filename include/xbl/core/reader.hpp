@@ -6,6 +6,7 @@
 #include <iterator>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -16,11 +17,13 @@
 #include "xbl/core/codec.hpp"
 #include "xbl/core/describe.hpp"
 #include "xbl/core/digits.hpp"
+#include "xbl/core/key_set.hpp"
 #include "xbl/core/open_enum.hpp"
 #include "xbl/core/options.hpp"
 #include "xbl/core/raw_json.hpp"
 #include "xbl/core/result.hpp"
 #include "xbl/core/scanner.hpp"
+#include "xbl/core/thread_buffers.hpp"
 #include "xbl/core/validate.hpp"
 
 namespace xbl {
@@ -211,48 +214,6 @@ template <class T>
   return s.string(&v, escaped);
 }
 
-// Where each thread keeps the elements of the arrays it is reading, one buffer per element type and
-// nesting level, from one read to the next: a vector of the result is then allocated once, at its
-// final size, and the buffers are allocated only by a thread's first reads. A buffer that held more
-// than `keep_bytes` is given back after use.
-template <class E>
-class element_buffers {
- public:
-  static constexpr std::size_t keep_bytes = std::size_t{1} << 20;
-
-  class lease {
-   public:
-    explicit lease(element_buffers& owner) : owner_(owner), buffer_(owner.acquire()) {}
-    ~lease() { owner_.release(buffer_); }
-    lease(const lease&) = delete;
-    lease& operator=(const lease&) = delete;
-    std::vector<E>& buffer() noexcept { return buffer_; }
-
-   private:
-    element_buffers& owner_;
-    std::vector<E>& buffer_;
-  };
-
-  static element_buffers& of_this_thread() {
-    thread_local element_buffers buffers;
-    return buffers;
-  }
-
- private:
-  std::vector<E>& acquire() {
-    if (depth_ == levels_.size()) levels_.push_back(std::make_unique<std::vector<E>>());
-    return *levels_[depth_++];
-  }
-  void release(std::vector<E>& buffer) noexcept {
-    --depth_;
-    buffer.clear();
-    if (buffer.capacity() * sizeof(E) > keep_bytes) std::vector<E>().swap(buffer);
-  }
-
-  std::vector<std::unique_ptr<std::vector<E>>> levels_;  // unique_ptr: a deeper level's push_back
-  std::size_t depth_ = 0;                                 // moves no buffer in use
-};
-
 // Which described members of T an object had, a bit each (a description has at most 64).
 template <described T>
 class member_set {
@@ -371,7 +332,7 @@ template <class T>
       });
     } else {
       // Read into this thread's buffer, then moved into a vector allocated once at its size.
-      typename element_buffers<E>::lease lease(element_buffers<E>::of_this_thread());
+      typename thread_buffers<E>::lease lease;
       auto& elements = lease.buffer();
       if (!s.array([&](std::size_t) { return read(s, elements.emplace_back()); })) return false;
       v.assign(std::make_move_iterator(elements.begin()), std::make_move_iterator(elements.end()));
@@ -458,7 +419,7 @@ template <described T>
 [[gnu::noinline]] bool read_other_members(scanner& s, T& v, member_set<T>& seen, std::size_t hint,
                                           std::string_view tag_key, bool tag_seen) {
   constexpr std::size_t n = field_count<T>;
-  std::vector<std::string> skipped;  // names of skipped unknown members, to catch a repeat
+  std::optional<key_set> unknown;  // the unknown members' keys, to catch a repeat; made at the first one
 
   // Any member: its key `k` read, `i` its index (n when T does not describe it), p at its value.
   auto member = [&](const scanner::key_info& k, std::size_t i) -> bool {
@@ -478,22 +439,21 @@ template <described T>
     const auto policy = s.opt.unknown_keys;
     if (policy == unknown_key_policy::error)
       return s.fail(errc::unknown_key, k.at, "unknown member " + detail::quoted(k.text) + " (read_options::unknown_keys is error)");
-    if constexpr (has_extras<T>) {
-      if (policy == unknown_key_policy::keep) {
-        auto& kept = (v.*(meta<T>::extras)).unknown;
-        for (const auto& [name, value] : kept)
-          if (name == k.text) return s.fail(errc::duplicate_key, k.at, "the member " + detail::quoted(k.text) + " appears twice in one object");
-        kept.emplace_back(std::string(k.text), raw_json{});
-        return read_raw(s, kept.back().second);
-      }
-    } else {
+    if constexpr (!has_extras<T>) {
       if (policy == unknown_key_policy::keep)
         return s.fail(errc::unknown_key, k.at,
                       "unknown member " + detail::quoted(k.text) + " and this type has no extras member to keep it in");
     }
-    for (const auto& name : skipped)
-      if (name == k.text) return s.fail(errc::duplicate_key, k.at, "the member " + detail::quoted(k.text) + " appears twice in one object");
-    skipped.emplace_back(k.text);
+    if (!unknown) unknown.emplace();
+    if (!unknown->insert(s, k))
+      return s.fail(errc::duplicate_key, k.at, "the member " + detail::quoted(k.text) + " appears twice in one object");
+    if constexpr (has_extras<T>) {
+      if (policy == unknown_key_policy::keep) {
+        auto& kept = (v.*(meta<T>::extras)).unknown;
+        kept.emplace_back(std::string(k.text), raw_json{});
+        return read_raw(s, kept.back().second);
+      }
+    }
     null_sink sink;
     return skip_value(s, sink);
   };
