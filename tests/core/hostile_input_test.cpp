@@ -111,6 +111,75 @@ TEST_CASE("hostile: a million nested arrays fail with depth_exceeded wherever th
   CHECK(error_of<std::vector<xbl::PresenceRecord>>(deep).code == xbl::errc::type_mismatch);
 }
 
+// A recursive description: the one kind of typed read whose recursion the input, not the type, bounds.
+struct Tree {
+  std::vector<Tree> kids;
+  bool operator==(const Tree&) const = default;
+};
+template <>
+struct xbl::meta<Tree> {
+  static constexpr auto fields = xbl::make_fields(xbl::field("kids", &Tree::kids));
+};
+
+#if __has_include(<pthread.h>)
+#include <pthread.h>
+
+namespace {
+// Runs f on a thread of its own with a stack of `bytes` (a Windows thread's default is 1 MB).
+template <class F>
+void on_small_stack(std::size_t bytes, F f) {
+  pthread_attr_t attr;
+  REQUIRE(pthread_attr_init(&attr) == 0);
+  REQUIRE(pthread_attr_setstacksize(&attr, bytes) == 0);
+  pthread_t thread;
+  auto run = [](void* arg) -> void* {
+    (*static_cast<F*>(arg))();
+    return nullptr;
+  };
+  REQUIRE(pthread_create(&thread, &attr, run, &f) == 0);
+  pthread_join(thread, nullptr);
+  pthread_attr_destroy(&attr);
+}
+}  // namespace
+
+TEST_CASE("hostile: no max_depth crashes: a million levels asked for, on a 1 MB stack, stop at the ceiling") {
+  CHECK(xbl::max_depth_ceiling == 256);
+  xbl::read_options unbounded;
+  unbounded.max_depth = 2'000'000;
+  std::string tree;
+  for (int i = 0; i < 500'000; ++i) tree += R"({"kids":[)";
+  std::optional<xbl::error> raw, skipped, typed, at_ceiling;
+  bool fits = false;
+  on_small_stack(std::size_t{1} << 20, [&] {
+    raw = error_of<xbl::raw_json>(nested(1'000'000), unbounded);
+    skipped = error_of<xbl::MediaRecord>(R"({"id":"m","zzz":)" + nested(1'000'000), unbounded);
+    typed = error_of<Tree>(tree, unbounded);
+    fits = xbl::from_json<xbl::raw_json>(nested(256) + std::string(256, ']'), unbounded).has_value();
+    at_ceiling = error_of<xbl::raw_json>(nested(257) + std::string(257, ']'), unbounded);
+  });
+  REQUIRE(raw);
+  CHECK(raw->code == xbl::errc::depth_exceeded);
+  CHECK(raw->offset == 256);
+  CHECK(raw->message == "nesting deeper than 256 levels (read_options::max_depth, at most xbl::max_depth_ceiling)");
+  REQUIRE(skipped);
+  CHECK(skipped->code == xbl::errc::depth_exceeded);
+  CHECK(skipped->offset == 16 + 255);  // the object is the first level
+  REQUIRE(typed);
+  CHECK(typed->code == xbl::errc::depth_exceeded);
+  CHECK(typed->offset == 9 * 128);  // an object and an array a level of Tree
+  CHECK(fits);
+  REQUIRE(at_ceiling);
+  CHECK(at_ceiling->offset == 256);
+
+  // Below the ceiling, max_depth is what it says, and the message names only it.
+  xbl::read_options hundred;
+  hundred.max_depth = 100;
+  const auto e = error_of<xbl::raw_json>(nested(101), hundred);
+  CHECK(e.offset == 100);
+  CHECK(e.message == "nesting deeper than 100 levels (read_options::max_depth)");
+}
+#endif
+
 // ---- numbers ----------------------------------------------------------------------------------------
 
 TEST_CASE("hostile: a 100 MB string of digits is a number only raw_json can hold, read in one pass") {

@@ -497,9 +497,14 @@ TEST_CASE("strict: a custom max_depth is honoured") {
   const xbl::read_options two{.max_depth = 2};
   CHECK(xbl::from_json<Pair>(R"({"first":{"id":1},"second":{"id":2}})", two).has_value());
 
-  const xbl::read_options deeper{.max_depth = 1000};
-  CHECK(xbl::from_json<xbl::raw_json>(std::string(1000, '[') + std::string(1000, ']'), deeper).has_value());
-  CHECK(read_error<xbl::raw_json>(std::string(1001, '[') + std::string(1001, ']'), deeper).offset == 1000);
+  const xbl::read_options deeper{.max_depth = 200};
+  CHECK(xbl::from_json<xbl::raw_json>(std::string(200, '[') + std::string(200, ']'), deeper).has_value());
+  CHECK(read_error<xbl::raw_json>(std::string(201, '[') + std::string(201, ']'), deeper).offset == 200);
+
+  // Past xbl::max_depth_ceiling, the ceiling holds.
+  const xbl::read_options beyond{.max_depth = 1000};
+  CHECK(xbl::from_json<xbl::raw_json>(std::string(256, '[') + std::string(256, ']'), beyond).has_value());
+  CHECK(read_error<xbl::raw_json>(std::string(257, '[') + std::string(257, ']'), beyond).offset == 256);
 }
 
 TEST_CASE("strict: a misspelt true, false or null is a syntax error whatever the target") {

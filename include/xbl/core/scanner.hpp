@@ -72,13 +72,18 @@ struct number_token {
 class scanner {
  public:
   scanner(std::string_view text, const read_options& options) noexcept
-      : begin_(text.data()), p(text.data()), end(text.data() + text.size()), opt(options) {}
+      : begin_(text.data()),
+        p(text.data()),
+        end(text.data() + text.size()),
+        opt(options),
+        depth_limit(options.max_depth < max_depth_ceiling ? options.max_depth : max_depth_ceiling) {}
 
   const char* begin_;
   const char* p;
   const char* end;
   const read_options& opt;
   std::size_t depth = 0;
+  std::size_t depth_limit;  // opt.max_depth, at most max_depth_ceiling
   std::string scratch;  // decoded keys that had escapes
 
   bool at_end() const noexcept { return p >= end; }
@@ -202,13 +207,14 @@ class scanner {
   // ---- structure --------------------------------------------------------------------------------
 
   [[gnu::always_inline]] bool enter(const char* where) {
-    if (depth >= opt.max_depth) return too_deep(where);
+    if (depth >= depth_limit) return too_deep(where);
     ++depth;
     return true;
   }
   [[gnu::noinline]] bool too_deep(const char* where) {
     return fail(errc::depth_exceeded, where,
-                "nesting deeper than " + std::to_string(opt.max_depth) + " levels (read_options::max_depth)");
+                "nesting deeper than " + std::to_string(depth_limit) + " levels (read_options::max_depth" +
+                    (depth_limit < opt.max_depth ? ", at most xbl::max_depth_ceiling)" : ")"));
   }
   void leave() noexcept { --depth; }
 
