@@ -40,6 +40,9 @@ COMMON = [
     '"\\ud83d\\ude00"', '"\\ud800"', '"\\udc00\\ud800"', '"\\u0000"', '"a\\/b"', "01", "+1", ".5", "1.", "NaN",
     "[" * 70 + "]" * 70, '{"a":1,"a":2}', '{"a":[1,2,],}', "// c\n{a:1}", "/* x */[1]", '"\xc3\xa9"',
     b'"\xc0\xaf"', b'"\xed\xa0\x80"', b'"\xf4\x90\x80\x80"', b'"\x80"', b'"\xe2\x82"', b'{"k":"v"}\x00',
+    # Tens of thousands of members: a reading that is not linear in them exceeds fuzz/run's per-input timeout.
+    "{" + ",".join(f'"k{i}":{i}' for i in range(60000)) + "}",
+    "[" + ",".join(f'{{"x{i}":[],"k":{{"a":"b"}}}}' for i in range(20000)) + "]",
 ]
 
 MODELS = {
