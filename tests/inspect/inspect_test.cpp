@@ -27,6 +27,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #if !defined(XBL_INSPECT) || !defined(XBL_INSPECT_DATA_DIR) || !defined(XBL_SOURCE_ROOT) || !defined(XBL_PYTHON3)
@@ -67,8 +68,7 @@ namespace {
 using inspect_test::Finding;
 namespace fs = std::filesystem;
 
-// The secrets the captures here carry (tools/inspect/make_capture.py's TOKEN and SIGNATURE), and
-// their last 24 characters: a secret printed cut short is still printed.
+// The secrets the captures here carry (tools/inspect/make_capture.py's TOKEN and SIGNATURE).
 constexpr std::string_view token =
     "eyJlbmMiOiJBMTI4Q0JDK0hTMjU2IiwiYWxnIjoiUlNBLU9BRVAifQ.c2VjcmV0LXRva2VuLW5ldmVyLXByaW50ZWQ";
 constexpr std::string_view signature = "AAAAAQHa1s0HbX3Vq2PWmJx0c2lnbmF0dXJlLW5ldmVyLXByaW50ZWQ=";
@@ -83,6 +83,24 @@ std::string slurp(const std::string& path) {
 }
 
 bool contains(std::string_view text, std::string_view what) { return text.find(what) != std::string_view::npos; }
+
+// The token of long_token.har, longer than the 64 bytes the library quotes of a value.
+std::string long_token() {
+  const std::string har = slurp(test_file("long_token.har"));
+  constexpr std::string_view before = "XBL3.0 x=3459289374829345723;";
+  const auto at = har.find(before);
+  REQUIRE(at != std::string::npos);
+  const auto begin = at + before.size();
+  return har.substr(begin, har.find('"', begin) - begin);
+}
+
+// The first 8 bytes of `secret` that stand in `text`, or nothing: a secret printed cut short, or in
+// pieces, is still printed.
+std::string leaked(std::string_view text, std::string_view secret) {
+  for (std::size_t i = 0; i + 8 <= secret.size(); ++i)
+    if (contains(text, secret.substr(i, 8))) return std::string(secret.substr(i, 8));
+  return {};
+}
 
 std::vector<std::string> lines_of(std::string_view text) {
   std::vector<std::string> lines;
@@ -511,6 +529,54 @@ TEST_CASE("a HAR without log.entries: exit 2") {
                      " is not a readable HAR capture: line 1, column 81 (/log): missing member \"entries\"\n");
 }
 
+TEST_CASE("a HAR cut short: the findings of the entries before the cut, then exit 2") {
+  const std::string cut = test_file("cut.har");
+  const std::string fault = "xbl-inspect: " + cut +
+                            " is not a readable HAR capture: line 190, column 35 (/log/entries/2/comment): the text "
+                            "ends inside a string\n";
+  const Run r = inspect({cut});
+  CHECK(r.status == 2);
+  CHECK(r.out ==
+        "entry 0  GET /users/me/groups/People  (presence.people)\n"
+        "  request.headers  header.missing: missing required header Accept-Language\n"
+        "entry 1  GET /users/me/groups/people  (presence.people)\n"
+        "  url  url.moniker: the only moniker the service accepts is People, not \"people\"\n");
+  CHECK(r.err == fault);
+  const Run json = inspect({cut, "--json"});
+  CHECK(json.status == 2);
+  CHECK(brief(parse_json_lines(json.out)) ==
+        std::vector<std::string>{"0 request.headers header.missing", "1 url url.moniker"});
+  CHECK(json.err == fault);
+}
+
+TEST_CASE("--type on a payload that is not JSON: exit 2, the fault on stderr, nothing on stdout") {
+  const std::string cut = test_file("batch_response_cut.json");
+  const std::string cut_fault =
+      "line 33, column 25 (/responses/1/permissions/1/reasons/0/reason): expected a value but the text ended";
+  const std::string commented = test_file("batch_response_lenient.json");
+  const std::string comment_fault = "line 2, column 3: comments are not JSON (read_options::comments allows them)";
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"--type", "PermissionCheckBatchResponse", cut}, cut_fault},
+      {{"--type", "PermissionCheckBatchResponse", cut, "--json"}, cut_fault},
+      {{"--type", "PermissionCheckBatchResponse", cut, "--lenient"}, cut_fault},
+      // Read to the end: the comment counts, though the typed read would stop at the first '{'.
+      {{"--type", "PresenceRecord[]", commented}, comment_fault},
+      {{"--type", "PresenceRecord[]", commented, "--json"}, comment_fault},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(join(c.first));
+    const Run r = inspect(c.first);
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == "xbl-inspect: " + c.first[2] + " is not a readable JSON payload: " + c.second + "\n");
+  }
+  // JSON, but not of the type: that is a finding, exit 1.
+  const Run wrong = inspect({"--type", "PresenceRecord[]", test_file("batch_response.json")});
+  CHECK(wrong.status == 1);
+  CHECK(wrong.err.empty());
+  CHECK(lines_of(wrong.out)[1] == "  payload line 1, column 1  json.type_mismatch: expected an array, found an object");
+}
+
 TEST_CASE("usage errors: exit 2 and a pointer to --help") {
   const std::vector<std::vector<std::string>> cases = {
       {},
@@ -541,6 +607,8 @@ TEST_CASE("--help: exit 0, every option and every --type name") {
       CHECK_MESSAGE(contains(r.out, std::string("\n  ") + option + " "), option);
     for (const auto name : xbl::model_names) CHECK_MESSAGE(contains(r.out, " " + std::string(name)), name);
     CHECK(contains(r.out, "exit status: 0 nothing found, 1 findings, 2 "));
+    CHECK(contains(r.out, "A capture cut short has the findings of the entries before the cut"));
+    CHECK(contains(r.out, "any 8 or more bytes of one"));
   }
 }
 
@@ -609,10 +677,11 @@ TEST_CASE("--type PermissionCheckBatchResponse FILE checks one payload") {
 TEST_CASE("--type with --lenient") {
   const std::vector<std::string> args = {"--type", "PermissionCheckBatchResponse", test_file("batch_response_lenient.json")};
   const Run strict = inspect(args);
-  CHECK(strict.status == 1);
-  CHECK(strict.out == "payload\n"
-                      "  payload line 2, column 3  json.syntax: comments are not JSON (read_options::comments allows "
-                      "them)\n");
+  CHECK(strict.status == 2);
+  CHECK(strict.out.empty());
+  CHECK(strict.err == "xbl-inspect: " + args.back() +
+                          " is not a readable JSON payload: line 2, column 3: comments are not JSON "
+                          "(read_options::comments allows them)\n");
   auto lenient_args = args;
   lenient_args.push_back("--lenient");
   const Run lenient = inspect(lenient_args);
@@ -627,17 +696,16 @@ TEST_CASE("--type with --lenient") {
 
 TEST_CASE("tokens and signatures never appear in any output without --show-secrets") {
   const std::vector<std::vector<std::string>> modes = {{}, {"--json"}, {"--lenient"}, {"--json", "--lenient"}};
+  const std::string long_secret = long_token();
   for (const auto& file : all_captures()) {
     for (const auto& mode : modes) {
       auto args = check_args(file);
       args.insert(args.end(), mode.begin(), mode.end());
       CAPTURE(join(args));
       const Run r = inspect(args);
-      for (const std::string_view secret : {token, signature}) {
-        CHECK_FALSE(contains(r.out, secret));
-        CHECK_FALSE(contains(r.err, secret));
-        CHECK_FALSE(contains(r.out, secret.substr(secret.size() - 24)));
-        CHECK_FALSE(contains(r.err, secret.substr(secret.size() - 24)));
+      for (const std::string_view secret : {token, signature, std::string_view(long_secret)}) {
+        CHECK(leaked(r.out, secret) == "");
+        CHECK(leaked(r.err, secret) == "");
       }
     }
   }
@@ -661,13 +729,17 @@ TEST_CASE("--show-secrets shows the secrets a finding quotes, and changes nothin
   CHECK(contains(json[0].message, token));
   CHECK(contains(json[1].message, signature));
 
-  auto redact = [](std::string text) {
-    for (const std::string_view secret : {token, signature})
+  // Each secret as the captures print it: whole, or (the long token) cut at 64 bytes.
+  const std::string long_secret = long_token();
+  auto redact = [&](std::string text) {
+    for (const std::string_view secret :
+         {token, signature, std::string_view(long_secret), std::string_view(long_secret).substr(0, 64)})
       for (auto at = text.find(secret); at != std::string::npos; at = text.find(secret, at))
         text.replace(at, secret.size(), "<redacted>");
     return text;
   };
   for (const auto& file : all_captures()) {
+    if (file == test_file("short_token.har")) continue;  // its own test case compares the two
     for (const std::vector<std::string>& mode : {std::vector<std::string>{}, {"--json"}}) {
       auto args = check_args(file);
       args.insert(args.end(), mode.begin(), mode.end());
@@ -680,6 +752,70 @@ TEST_CASE("--show-secrets shows the secrets a finding quotes, and changes nothin
       CHECK(redact(with.err) == hidden.err);
     }
   }
+}
+
+TEST_CASE("a token longer than the 64 bytes the library quotes: no 8 bytes of it in any output") {
+  const std::string secret = long_token();
+  REQUIRE(secret.size() == 200);
+  const auto findings = check_capture(test_file("long_token.har"), {
+                                                                     "0 response.body /0/state enum.unknown",
+                                                                     "1 response.body /1/xuid json.invalid_value",
+                                                                     "2 request.body /type json.unknown_variant",
+                                                                     "3 request.headers header.contract_version",
+                                                                 });
+  REQUIRE(findings.size() == 4);
+  CHECK(findings[0].message == "\"<redacted>\"... (200 bytes) is not a known value of PresenceState");
+  CHECK(findings[1].message == "a XUID is at most 64 characters long, not \"<redacted>\"... (200 bytes)");
+  CHECK(findings[2].message == "\"<redacted>\"... (200 bytes) is not a known type (activity, invite, transfer)");
+  CHECK(findings[3].message ==
+        "x-xbl-contract-version is \"XBL3.0 x=3459289374829345723;<redacted>\", the models need 3 or later (the SDK "
+        "sends 3)");
+  const Run human = inspect({test_file("long_token.har")});
+  CHECK(lines_of(human.out)[1] ==
+        "  response.body /0/state  enum.unknown: \"<redacted>\"... (200 bytes) is not a known value of PresenceState");
+  for (const std::vector<std::string>& mode : {std::vector<std::string>{}, {"--json"}}) {
+    auto args = mode;
+    args.insert(args.begin(), test_file("long_token.har"));
+    CAPTURE(join(args));
+    const Run hidden = inspect(args);
+    CHECK(hidden.status == 1);
+    CHECK(leaked(hidden.out + hidden.err, secret) == "");
+    // --show-secrets prints what the library quotes (the first 64 bytes) and the header quoted whole.
+    args.push_back("--show-secrets");
+    const Run shown = inspect(args);
+    CHECK(shown.status == 1);
+    CHECK(contains(shown.out, secret.substr(0, 64) + (mode.empty() ? "\"... (200 bytes)" : "\\\"... (200 bytes)")));
+    CHECK(contains(shown.out, secret));
+  }
+}
+
+TEST_CASE("a token shorter than 8 bytes: redacted where a message quotes it whole, and nowhere else") {
+  // Every 't' printed as <redacted> would be the one-byte token found in every word that has one.
+  const Run r = inspect({test_file("short_token.har")});
+  CHECK(r.status == 1);
+  CHECK(r.err.empty());
+  CHECK(r.out ==
+        "entry 0  GET /users/me/groups/People  (presence.people)\n"
+        "  request.headers  header.missing: missing required header Accept-Language\n"
+        "  response.body /0/state  enum.unknown: \"<redacted>\" is not a known value of PresenceState\n"
+        "\n"
+        "1 entry, 2 findings\n"
+        "endpoint                      entries  findings\n"
+        "presence.people                     1         2\n"
+        "rule                                    findings\n"
+        "enum.unknown                                   1\n"
+        "header.missing                                 1\n");
+  const auto json = parse_json_lines(inspect({test_file("short_token.har"), "--json"}).out);
+  REQUIRE(json.size() == 2);
+  CHECK(json[0].message == "missing required header Accept-Language");
+  CHECK(json[1].pointer == "/0/state");
+  CHECK(json[1].message == "\"<redacted>\" is not a known value of PresenceState");
+
+  const Run shown = inspect({test_file("short_token.har"), "--show-secrets"});
+  CHECK(shown.status == 1);
+  std::string expected = r.out;
+  expected.replace(expected.find("\"<redacted>\""), 12, "\"t\"");
+  CHECK(shown.out == expected);
 }
 
 TEST_CASE("colour only on a terminal; no progress bar for a small capture") {

@@ -8,6 +8,7 @@ Each entry carries a "comment" (HAR 1.2 allows one anywhere) saying what it exer
 asserts, per entry, the findings listed there. Deterministic: the same script writes the same bytes.
 """
 import base64
+import hashlib
 import json
 import os
 import struct
@@ -20,6 +21,9 @@ import make_capture as mc  # noqa: E402  the bundled capture's writer: same toke
 
 TOKEN, SIGNATURE, USERHASH, SCID = mc.TOKEN, mc.SIGNATURE, mc.USERHASH, mc.SCID
 AUTH = f"XBL3.0 x={USERHASH};{TOKEN}"
+# A token longer than the 64 bytes the library quotes of a value: 200 bytes, JWT-like.
+LONG_TOKEN = ("eyJ" + base64.urlsafe_b64encode(b"".join(hashlib.sha256(bytes([i])).digest() for i in range(5)))
+              .decode())[:200]
 XUID1, XUID2 = "2533274790395904", "2814613569642996"
 
 PRESENCE = "https://userpresence.xboxlive.com/users/me/groups/"
@@ -314,6 +318,47 @@ def leak_capture():
     ]
 
 
+def long_token_capture():
+    auth = f"XBL3.0 x={USERHASH};{LONG_TOKEN}"
+    state = records("user")
+    state[0]["state"] = LONG_TOKEN
+    xuid = records("user")
+    xuid[1]["xuid"] = LONG_TOKEN
+    return [
+        entry("enum.unknown: a state that is the token, quoted cut at 64 bytes", "GET", PRESENCE + "People?level=user",
+              presence_headers(Authorization=auth), response=compact(state)),
+        entry("a read error that quotes the token cut at 64 bytes: a xuid that does not parse", "GET",
+              PRESENCE + "People?level=user", presence_headers(Authorization=auth), response=pretty(xuid)),
+        entry("json.unknown_variant: the token as a handle's type, quoted cut at 64 bytes", "POST", HANDLES,
+              handles_headers(auth=auth), 201,
+              body='{"version":1,"type":"%s","sessionRef":{"scid":"%s","templateName":"t"}}' % (LONG_TOKEN, SCID),
+              response=""),
+        entry("the Authorization value pasted into the contract header: quoted whole", "GET",
+              PRESENCE + "People?level=user", presence_headers(Authorization=auth, x_xbl_contract_version=auth),
+              response=compact(records("user"))),
+    ]
+
+
+def short_token_capture():
+    state = records("user")
+    state[0]["state"] = "t"
+    return [
+        entry("a one-byte token, echoed as a state: that quoted value is redacted, no other 't'", "GET",
+              PRESENCE + "People?level=user",
+              presence_headers(drop=("Accept-Language",), Authorization=f"XBL3.0 x={USERHASH};t"),
+              response=compact(state)),
+    ]
+
+
+def cut_capture():
+    """Two entries with a finding each, then the text ends inside the third."""
+    last = "a sound entry the capture ends inside"
+    entries = headers_capture()[:1] + url_capture()[:1] + [
+        entry(last, "GET", PRESENCE + "People?level=all", presence_headers(), response=compact(records("all")))]
+    text = json.dumps(har(entries, "a capture cut short"), ensure_ascii=False, indent=1)
+    return text[:text.index(last) + len(last) // 2]
+
+
 def har(entries, comment):
     return {"log": {"version": "1.2", "creator": {"name": "make_test_captures.py", "version": "1"},
                     "comment": comment, "entries": entries}}
@@ -330,14 +375,20 @@ CAPTURES = {
     "base64.har": (base64_capture, "base64 bodies, decoding and not"),
     "gamerpic.har": (gamerpic_capture, "PNG header checks"),
     "leak.har": (leak_capture, "findings whose messages quote a secret"),
+    "long_token.har": (long_token_capture, "findings that quote a 200-byte token cut short"),
+    "short_token.har": (short_token_capture, "a one-byte token"),
 }
 
+# Read with --type PermissionCheckBatchResponse: an unknown reason and isAllowed true with reasons.
+BATCH_RESPONSE = pretty({"responses": [
+    {"user": {"xuid": XUID1}, "permissions": [ALLOWED, {"isAllowed": True, "reasons": [{"reason": "NotAllowed"}]}]},
+    {"user": {"xuid": XUID2}, "permissions": [ALLOWED, {"isAllowed": False, "reasons": [{"reason": "PrivilegeRest"}]}]},
+]}) + "\n"
+
 PAYLOADS = {
-    # Read with --type PermissionCheckBatchResponse: an unknown reason and isAllowed true with reasons.
-    "batch_response.json": pretty({"responses": [
-        {"user": {"xuid": XUID1}, "permissions": [ALLOWED, {"isAllowed": True, "reasons": [{"reason": "NotAllowed"}]}]},
-        {"user": {"xuid": XUID2}, "permissions": [ALLOWED, {"isAllowed": False, "reasons": [{"reason": "PrivilegeRest"}]}]},
-    ]}) + "\n",
+    "batch_response.json": BATCH_RESPONSE,
+    # The same, cut short before its last reason: not JSON, so --type has nothing to check.
+    "batch_response_cut.json": BATCH_RESPONSE[:BATCH_RESPONSE.index('"PrivilegeRest"')],
     # Sound, but with a comment and trailing commas: only --lenient reads it.
     "batch_response_lenient.json": "{\n  // one user, one permission\n  \"responses\": [\n"
                                    "    {\"user\": {\"xuid\": \"%s\"}, \"permissions\": [{\"isAllowed\": true},],},\n"
@@ -357,6 +408,9 @@ def main():
     # Not captures: an exporter's truncated file, and a HAR without entries.
     with open(os.path.join(out, "not_json.har"), "w", encoding="utf-8") as f:
         f.write('{\n "log": {\n  "version": "1.2",\n  "entries": [\n   {"request": {"method": "GET",}}\n  ]\n }\n}\n')
+    # Nor this, though it reads as one up to its third entry.
+    with open(os.path.join(out, "cut.har"), "w", encoding="utf-8") as f:
+        f.write(cut_capture())
     with open(os.path.join(out, "no_entries.har"), "w", encoding="utf-8") as f:
         f.write('{"log": {"version": "1.2", "creator": {"name": "x", "version": "1"}, "pages": []}}\n')
 

@@ -3,10 +3,12 @@
 // What the inspector finds wrong with one exchange, and the checks that find it.
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include <xbl/xbl.hpp>
@@ -44,8 +46,8 @@ struct xbl::meta<inspect::Finding> {
 
 namespace inspect {
 
-// Whole, unlike the library's (which cuts long texts): redaction looks for each secret in a finding's
-// message, and a secret cut in two would no longer be found.
+// Whole, unlike the library's (which cuts long texts): what the inspector quotes itself is a header or
+// URL value of the request, shown as it was sent; Redactor hides whatever of a secret is in it.
 inline std::string quoted(std::string_view s) { return xbl::detail::quoted(s, std::string_view::npos); }
 
 inline bool same_name(std::string_view a, std::string_view b) {
@@ -68,7 +70,7 @@ inline const HarHeader* find_header(const std::vector<HarHeader>& headers, std::
 }
 
 // Secrets a capture carries: the token of each Authorization header and every signature header.
-// Every line the inspector prints is passed through redact() with them.
+// Every finding the inspector prints is passed through a Redactor made of its entry's secrets.
 inline bool is_signature_header(std::string_view name) {
   for (std::size_t i = 0; i + 9 <= name.size(); ++i)
     if (same_name(name.substr(i, 9), "signature")) return true;
@@ -86,14 +88,83 @@ inline void collect_secrets(const std::vector<HarHeader>& headers, std::vector<s
   }
 }
 
-inline std::string redact(std::string text, const std::vector<std::string>& secrets) {
-  for (const auto& secret : secrets) {
-    if (secret.empty()) continue;
-    for (auto at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 10))
-      text.replace(at, secret.size(), "<redacted>");
+// Hides secrets in what the inspector prints. A secret is not always printed whole: the library cuts
+// a long value it quotes (an unknown enum, an identifier that does not parse) at 64 bytes, and a body
+// may echo any part of a token. So every stretch of text covered by pieces of a secret at least
+// `window` bytes long becomes one "<redacted>". The secrets' windows are kept in a hash set: one pass
+// over the text, whatever the secrets' lengths. A secret shorter than a window would, as a substring,
+// match ordinary text (a one-letter token, every 't'); it is hidden only where a message quotes it
+// whole, as messages quote an echoed value.
+class Redactor {
+ public:
+  // Fewer bytes of a secret tell little of it; as many rarely stand in other text by chance.
+  static constexpr std::size_t window = sizeof(std::uint64_t);
+
+  explicit Redactor(std::span<const std::string> secrets) {
+    for (const auto& secret : secrets) {
+      if (secret.empty()) continue;
+      if (secret.size() < window) short_quoted_.push_back(quoted(secret));
+      for (std::size_t i = 0; i + window <= secret.size(); ++i) windows_.insert(load(secret.data() + i));
+    }
   }
-  return text;
-}
+
+  std::string redact(std::string_view text) const {
+    if (windows_.empty() && short_quoted_.empty()) return std::string(text);
+    std::string out;
+    out.reserve(text.size());
+    std::size_t copied = 0;          // text before this is in out
+    std::size_t begin = 0, end = 0;  // the stretch being grown, empty when begin == end
+    auto flush = [&] {
+      if (begin == end) return;
+      out.append(text.substr(copied, begin - copied));
+      out += placeholder;
+      copied = end;
+    };
+    for (std::size_t i = 0; i + window <= text.size(); ++i) {
+      if (!windows_.contains(load(text.data() + i))) continue;
+      // Widened to whole UTF-8 sequences: a secret's bytes may start or end inside one, and the
+      // output (JSON in particular) must stay well-formed.
+      std::size_t b = i;
+      std::size_t e = i + window;
+      while (b > 0 && continuation(text[b])) --b;
+      while (e < text.size() && continuation(text[e])) ++e;
+      if (b > end || begin == end) {
+        flush();
+        begin = b;
+      }
+      end = e;
+    }
+    flush();
+    out.append(text.substr(copied));
+    const std::string hidden = quoted(placeholder);
+    for (const auto& q : short_quoted_) {
+      for (auto at = out.find(q); at != std::string::npos; at = out.find(q, at + hidden.size()))
+        out.replace(at, q.size(), hidden);
+    }
+    return out;
+  }
+
+  // Every text of a finding: a body can put a secret in a JSON Pointer (a key) as well as in a message.
+  // Redacted before any formatting, so that "<redacted>" never splits an escape of the JSON output.
+  Finding redact(Finding f) const {
+    for (std::string* text : {&f.method, &f.path, &f.endpoint, &f.part, &f.pointer, &f.rule, &f.message})
+      *text = redact(*text);
+    return f;
+  }
+
+ private:
+  static constexpr std::string_view placeholder = "<redacted>";
+
+  static std::uint64_t load(const char* p) noexcept {
+    std::uint64_t v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+  }
+  static bool continuation(char c) noexcept { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+  std::unordered_set<std::uint64_t> windows_;
+  std::vector<std::string> short_quoted_;
+};
 
 inline std::string url_path(std::string_view url) {
   const auto scheme = url.find("://");

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,12 @@ Each finding names the entry, its method and path, the part (url, request.header
 request.body, response.body), a JSON Pointer into that part, the rule and a message.
 A body that is not valid JSON is reported with the line and column in the body.
 
+Without --show-secrets, the token of each Authorization header and the value of each
+signature header are secrets: any 8 or more bytes of one, wherever they stand (a body
+that echoes a token, a message that quotes its first 64 bytes), are printed as
+<redacted>. A secret shorter than 8 bytes is redacted only where a message quotes it
+whole: as a part of other text it could not be told from that text.
+
 options:
   --json          one JSON object per finding, one per line, and no summary
   --type TYPE     check one JSON payload file as TYPE instead of a capture
@@ -41,7 +48,10 @@ types for --type:
  )";
 
 constexpr std::string_view exit_help = R"(
-exit status: 0 nothing found, 1 findings, 2 the capture or payload could not be read
+exit status: 0 nothing found, 1 findings, 2 the capture or payload could not be read.
+A capture cut short has the findings of the entries before the cut printed, then the
+fault on stderr, and exits with 2. A payload (--type) that is not JSON is not checked:
+the fault on stderr, exit status 2; one that is JSON but not a TYPE is a finding.
 )";
 
 struct Options {
@@ -58,19 +68,22 @@ class Report {
   explicit Report(const Options& o) : options_(o) {}
 
   void entry(const std::vector<inspect::Finding>& findings, const std::vector<std::string>& secrets) {
-    for (const auto& f : findings) {
-      ++by_rule_[f.rule];
+    if (findings.empty()) return;
+    const inspect::Redactor redactor(options_.show_secrets ? std::span<const std::string>() : secrets);
+    for (const auto& found : findings) {
+      ++by_rule_[found.rule];
       ++total_;
+      const inspect::Finding f = redactor.redact(found);
       if (options_.json) {
-        line(xbl::to_json(f), secrets);
+        line(xbl::to_json(f));
         continue;
       }
-      if (&f == &findings.front()) heading(f, secrets);
+      if (&found == &findings.front()) heading(f);
       std::string where = f.part;
       if (f.line) where += fmt::format(" line {}, column {}", *f.line, *f.column);
       if (!f.pointer.empty()) where += " " + f.pointer;
       const std::string rule = options_.color ? fmt::format(fmt::fg(fmt::terminal_color::yellow), "{}", f.rule) : f.rule;
-      line(fmt::format("  {}  {}: {}", where, rule, f.message), secrets);
+      line(fmt::format("  {}  {}: {}", where, rule, f.message));
     }
   }
 
@@ -93,15 +106,14 @@ class Report {
   }
 
  private:
-  void heading(const inspect::Finding& f, const std::vector<std::string>& secrets) {
+  void heading(const inspect::Finding& f) {
     const std::string text = f.entry ? fmt::format("entry {}  {} {}  ({})", *f.entry, f.method, f.path, f.endpoint)
                                      : std::string("payload");
-    line(options_.color ? fmt::format(fmt::emphasis::bold, "{}", text) : text, secrets);
+    line(options_.color ? fmt::format(fmt::emphasis::bold, "{}", text) : text);
   }
 
-  void line(const std::string& text, const std::vector<std::string>& secrets) const {
-    const std::string out = options_.show_secrets ? text : inspect::redact(text, secrets);
-    std::fwrite(out.data(), 1, out.size(), stdout);
+  static void line(const std::string& text) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
     std::fputc('\n', stdout);
   }
 
@@ -184,6 +196,14 @@ int main(int argc, char** argv) {
   Report report(options);
 
   if (!options.type.empty()) {
+    // A payload that is not JSON has nothing to check, as a capture that is not JSON has no entries:
+    // exit status 2, not a json.syntax finding that a status of 1 would leave a script to tell apart
+    // from a payload that is JSON of the wrong shape. Read to the end, so that a fault anywhere
+    // counts, not only one the typed read reaches before it stops at a value of the wrong shape.
+    if (const auto json = xbl::from_json<xbl::raw_json>(text, body_options); !json) {
+      fmt::print(stderr, "xbl-inspect: {} is not a readable JSON payload: {}\n", options.file, json.error());
+      return 2;
+    }
     inspect::Checker checker(body_options);
     if (!checker.check_payload(options.type, text)) return usage_error(fmt::format("unknown type {}", options.type));
     report.entry(checker.findings, {});
