@@ -330,8 +330,49 @@ TEST_CASE("Timestamp constructed from ticks is written with 7 digits and Z") {
   CHECK(xbl::Timestamp{ticks_9999_12_31_last}.to_string() == "9999-12-31T23:59:59.9999999Z");
   CHECK(xbl::to_json(xbl::Timestamp{ticks_1970_01_01 + 1}) == R"("1970-01-01T00:00:00.0000001Z")");
   CHECK(xbl::Timestamp{ticks_2012_09_17_07_15_23_493} == *xbl::Timestamp::parse("2012-09-17T07:15:23.493"));
-  // Before 0001-01-01 there is no text to read, but what is written still has every field in range.
-  CHECK(xbl::Timestamp{-1}.to_string() == "0000-12-31T23:59:59.9999999Z");
+}
+
+TEST_CASE("Timestamp holds only the form's range: every one writes text that reads back equal") {
+  CHECK(xbl::Timestamp::max_ticks == ticks_9999_12_31_last);
+  // A run-time tick count goes through from_ticks, which refuses what the form cannot write.
+  for (const std::int64_t bad : {std::int64_t{-1}, INT64_MIN, xbl::Timestamp::max_ticks + 1, INT64_MAX}) {
+    CAPTURE(bad);
+    const auto r = xbl::Timestamp::from_ticks(bad);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == xbl::errc::number_out_of_range);
+    CHECK(r.error().message.find("0001-01-01T00:00:00 to 9999-12-31T23:59:59.9999999") != std::string::npos);
+  }
+  // The ends and points across the range: each writes text that parses back to the same ticks.
+  std::vector<std::int64_t> ticks = {0, 1, xbl::Timestamp::max_ticks - 1, xbl::Timestamp::max_ticks};
+  for (std::int64_t t = 0; t <= xbl::Timestamp::max_ticks - 9'999'999'937; t += 9'999'999'937 * 1'000'003) ticks.push_back(t);
+  for (const auto t : ticks) {
+    CAPTURE(t);
+    const auto ts = xbl::Timestamp::from_ticks(t);
+    REQUIRE(ts);
+    CHECK(ts->ticks() == t);
+    const auto back = xbl::Timestamp::parse(ts->to_string());
+    REQUIRE(back);
+    CHECK(back->ticks() == t);
+    CHECK(back->to_string() == ts->to_string());
+  }
+  CHECK(xbl::Timestamp::from_ticks(0)->to_string() == "0001-01-01T00:00:00.0000000Z");
+  CHECK(xbl::Timestamp::from_ticks(xbl::Timestamp::max_ticks)->to_string() == "9999-12-31T23:59:59.9999999Z");
+  // Text outside the range has no four-digit year, so parse never makes one either.
+  CHECK_FALSE(xbl::Timestamp::parse("0000-12-31T23:59:59.9999999Z"));
+  CHECK_FALSE(xbl::Timestamp::parse("10000-01-01T00:00:00Z"));
+}
+
+TEST_CASE("Timestamp: a leap second is refused, with the reason") {
+  // The services' DateTime counts no leap seconds: 23:59:60 has no tick count, so reading it
+  // into the next second would write back other text, and into :59 would lose it.
+  const auto e = parse_error<xbl::Timestamp>("2016-12-31T23:59:60Z");
+  CHECK(e.code == xbl::errc::invalid_value);
+  CHECK(e.offset == 17);
+  CHECK(e.message.find("leap second") != std::string::npos);
+  const auto r = xbl::from_json<xbl::TitleRecord>(R"({"id":"1","lastModified":"2016-12-31T23:59:60.5"})");
+  REQUIRE_FALSE(r);
+  CHECK(r.error().path == "/lastModified");
+  CHECK(r.error().message.find("leap second") != std::string::npos);
 }
 
 TEST_CASE("Timestamp is written back with as many fraction digits as it was read with") {

@@ -19,7 +19,6 @@ using namespace xbl::literals;
 namespace {
 
 constexpr int values_per_type = 300;
-constexpr std::int64_t max_ticks = 3155378975999999999;  // 9999-12-31T23:59:59.9999999
 
 void append_utf8(std::string& out, std::uint32_t cp) {
   if (cp < 0x80) {
@@ -138,10 +137,12 @@ class generator {
   }
 
   xbl::Timestamp timestamp() {
-    const auto ticks = static_cast<std::int64_t>(u64() % static_cast<std::uint64_t>(max_ticks + 1));
-    if (coin()) return xbl::Timestamp{ticks};  // constructed: 7 digits and Z
+    const auto ticks = static_cast<std::int64_t>(u64() % static_cast<std::uint64_t>(xbl::Timestamp::max_ticks + 1));
+    const auto constructed = xbl::Timestamp::from_ticks(ticks);
+    REQUIRE(constructed);
+    if (coin()) return *constructed;  // 7 digits and Z
     // As read: 0 to 7 fraction digits, with or without Z.
-    std::string s = xbl::Timestamp{ticks}.to_string();  // YYYY-MM-DDTHH:MM:SS.fffffffZ
+    std::string s = constructed->to_string();  // YYYY-MM-DDTHH:MM:SS.fffffffZ
     s.resize(19 + 8);
     const std::size_t digits = below(8);
     s.resize(digits == 0 ? 19 : 20 + digits);

@@ -33,6 +33,9 @@ struct id_failure {
 
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
+// Reached only in a constant expression, where it stops compilation with the reason in view.
+inline void malformed_literal(const char*) {}
+
 // The last two decimal digits of v at o, from one table rather than two divisions each.
 inline char* two_digits(char* o, unsigned v) noexcept {
   static constexpr char pairs[] =
@@ -264,13 +267,29 @@ class TitleId {
 // ---- Timestamp ----------------------------------------------------------------------------------
 
 // A UTC instant in 100 ns ticks since 0001-01-01T00:00:00 (the services' DateTime), written in
-// ISO 8601 as `YYYY-MM-DDTHH:MM:SS[.f{1,7}][Z]`.
+// ISO 8601 as `YYYY-MM-DDTHH:MM:SS[.f{1,7}][Z]`. Its range is the form's: the years 0001 to 9999,
+// ticks 0 to max_ticks, so that every Timestamp writes text that reads back equal. A tick count
+// known at run time becomes one through from_ticks, which refuses one out of range; the
+// constructor takes only a constant, and an out-of-range constant does not compile.
 class Timestamp {
  public:
   static constexpr std::int64_t ticks_per_second = 10'000'000;
+  static constexpr std::int64_t min_ticks = 0;                          // 0001-01-01T00:00:00
+  static constexpr std::int64_t max_ticks = 3'155'378'975'999'999'999;  // 9999-12-31T23:59:59.9999999
 
   constexpr Timestamp() noexcept = default;
-  constexpr explicit Timestamp(std::int64_t ticks) noexcept : ticks_(ticks) {}
+  consteval explicit Timestamp(std::int64_t ticks) : ticks_(ticks) {
+    if (!in_range(ticks)) detail::malformed_literal(range);
+  }
+
+  static constexpr bool in_range(std::int64_t ticks) noexcept { return ticks >= min_ticks && ticks <= max_ticks; }
+
+  static result<Timestamp> from_ticks(std::int64_t ticks) {
+    if (!in_range(ticks)) return detail::value_error(errc::number_out_of_range, "", range);
+    Timestamp ts;
+    ts.ticks_ = ticks;
+    return ts;
+  }
 
   constexpr std::int64_t ticks() const noexcept { return ticks_; }
 
@@ -308,6 +327,8 @@ class Timestamp {
     if (day < 1 || day > days_in_month(year, month)) return {errc::invalid_value, 8, "no such day in that month"};
     if (hour > 23) return {errc::invalid_value, 11, "the hour must be 00 to 23"};
     if (minute > 59) return {errc::invalid_value, 14, "the minute must be 00 to 59"};
+    // The services' DateTime counts no leap seconds, so `:60` has no tick count to read into.
+    if (second == 60) return {errc::invalid_value, 17, "a leap second (:60) has no 100 ns tick count; the second must be 00 to 59"};
     if (second > 59) return {errc::invalid_value, 17, "the second must be 00 to 59"};
     const char* q = p + 19;
     std::int64_t fraction = 0;
@@ -343,23 +364,12 @@ class Timestamp {
 
   static constexpr std::size_t max_chars = 40;
   char* to_chars(char* buf) const noexcept {
-    // Floor division: a tick count before 0001-01-01 still gives a time of day in range.
-    std::int64_t seconds = ticks_ / ticks_per_second;
-    std::int64_t fraction = ticks_ % ticks_per_second;
-    if (fraction < 0) {
-      fraction += ticks_per_second;
-      --seconds;
-    }
-    std::int64_t days = seconds / 86400;
-    std::int64_t second_of_day = seconds % 86400;
-    if (second_of_day < 0) {
-      second_of_day += 86400;
-      --days;
-    }
+    // In range, the ticks are not negative and the year has four digits.
+    const std::int64_t seconds = ticks_ / ticks_per_second, fraction = ticks_ % ticks_per_second;
     int year, month, day;
-    civil_from_days(days, year, month, day);
-    const auto y = static_cast<unsigned>(year) % 10000;  // four digits, as the form has
-    const auto t = static_cast<unsigned>(second_of_day);
+    civil_from_days(static_cast<std::uint32_t>(seconds / 86400), year, month, day);
+    const auto y = static_cast<unsigned>(year);
+    const auto t = static_cast<unsigned>(seconds % 86400);
     char* o = detail::two_digits(detail::two_digits(buf, y / 100), y);
     *o++ = '-';
     o = detail::two_digits(o, static_cast<unsigned>(month));
@@ -388,6 +398,7 @@ class Timestamp {
 
  private:
   static constexpr const char* form = "a timestamp is YYYY-MM-DDTHH:MM:SS, an optional fraction of 1 to 7 digits and an optional Z";
+  static constexpr const char* range = "a timestamp is 0001-01-01T00:00:00 to 9999-12-31T23:59:59.9999999: ticks 0 to 3155378975999999999";
 
   // Tables at class scope: a constexpr function may not have static ones, and a local one is
   // copied to the stack at each call.
@@ -407,11 +418,10 @@ class Timestamp {
     const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 306;  // 306 days from 0000-03-01, where the algorithm counts from, to 0001-01-01
   }
-  // In 32-bit arithmetic, which makes the divisions by constants cheap: the day count is moved by
-  // whole 400-year cycles (146097 days each) so that every int64 tick count gives one in range.
-  static constexpr void civil_from_days(std::int64_t days, int& y, int& m, int& d) noexcept {
-    constexpr std::uint32_t cycles = 74;  // 74 * 146097 days > 2^63 ticks
-    const auto z = static_cast<std::uint32_t>(days + 306 + std::int64_t{146097} * cycles);
+  // In 32-bit arithmetic, which makes the divisions by constants cheap: the days of the range
+  // (0 to 3652058) fit with room to spare.
+  static constexpr void civil_from_days(std::uint32_t days, int& y, int& m, int& d) noexcept {
+    const std::uint32_t z = days + 306;
     const std::uint32_t era = z / 146097;
     const std::uint32_t doe = z - era * 146097;
     const std::uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
@@ -419,7 +429,7 @@ class Timestamp {
     const std::uint32_t mp = (5 * doy + 2) / 153;
     d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
     m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    y = static_cast<int>(yoe + era * 400 + (m <= 2)) - static_cast<int>(cycles * 400);
+    y = static_cast<int>(yoe + era * 400 + (m <= 2));
   }
 
   std::int64_t ticks_ = 0;
@@ -431,9 +441,6 @@ class Timestamp {
 // ---- literals -----------------------------------------------------------------------------------
 
 namespace detail {
-// Reached only in a constant expression, where it stops compilation with the reason in view.
-inline void malformed_literal(const char*) {}
-
 template <class Id, char... C>
 consteval Id numeric_literal() {
   constexpr char text[] = {C...};
