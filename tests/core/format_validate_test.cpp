@@ -113,9 +113,64 @@ TEST_CASE("fmt: an open_enum and a raw_json format as JSON") {
   CHECK(fmt::format("{:p}", *raw) == "[\n  1,\n  {\n    \"a\": null\n  }\n]");
 }
 
-TEST_CASE("fmt: a format spec other than p is refused") {
+TEST_CASE("fmt: a format spec other than [[fill]align][width][p] is refused") {
   CHECK_THROWS_AS((void)fmt::format(fmt::runtime("{:x}"), sound()), fmt::format_error);
   CHECK_THROWS_AS((void)fmt::format(fmt::runtime("{:pp}"), xbl::raw_json{}), fmt::format_error);
+  CHECK_THROWS_AS((void)fmt::format(fmt::runtime("{:s}"), xbl::Xuid{1}), fmt::format_error);
+  CHECK_THROWS_AS((void)fmt::format(fmt::runtime("{:p5}"), xbl::error{}), fmt::format_error);  // the width comes before p
+  CHECK(fmt::format(fmt::runtime("[{:p>4}]"), xbl::Xuid{1}) == "[ppp1]");                       // p as a fill
+  CHECK_THROWS_AS((void)fmt::format(fmt::runtime("{:>p5}"), xbl::violation{}), fmt::format_error);
+  CHECK_THROWS_AS((void)fmt::format(fmt::runtime("{:99999999999}"), xbl::json(1)), fmt::format_error);
+}
+
+TEST_CASE("fmt: {:p} is accepted by every xbl type, and the same as {} where there is nothing to indent") {
+  const auto r = xbl::from_json<Batch>("{\"invites\": 5}");
+  REQUIRE_FALSE(r.has_value());
+  const xbl::violation v{"/a", "rule.id", "message"};
+  const auto xuid = xbl::Xuid{2533274790395904};
+  const auto ts = xbl::Timestamp::parse("2012-09-17T07:15:23.493Z");
+  REQUIRE(ts);
+  // Run-time format strings, as a program that takes them from its user has.
+  const auto p = fmt::runtime("{:p}");
+  CHECK(fmt::format(p, r.error()) == fmt::format("{}", r.error()));
+  CHECK(fmt::format(p, v) == "/a: message [rule.id]");
+  CHECK(fmt::format(p, xuid) == "2533274790395904");
+  CHECK(fmt::format(p, *ts) == "2012-09-17T07:15:23.493Z");
+  CHECK(fmt::format(p, xbl::TitleId{12}) == "12");
+  CHECK(fmt::format(p, *xbl::Guid::parse("bd6c41c3-01c3-468a-a3b5-3e0fe8133862")) == "bd6c41c3-01c3-468a-a3b5-3e0fe8133862");
+  // Checked at compile time, too.
+  CHECK(fmt::format("{:p}|{:p}", xuid, v) == "2533274790395904|/a: message [rule.id]");
+}
+
+TEST_CASE("fmt: fill, alignment and width lay out any xbl value, counted in characters") {
+  const auto xuid = xbl::Xuid{42};
+  CHECK(fmt::format("[{:>6}]", xuid) == "[    42]");
+  CHECK(fmt::format("[{:<6}]", xuid) == "[42    ]");
+  CHECK(fmt::format("[{:^7}]", xuid) == "[  42   ]");
+  CHECK(fmt::format("[{:6}]", xuid) == "[42    ]");
+  CHECK(fmt::format("[{:*>5}]", xuid) == "[***42]");
+  CHECK(fmt::format("[{:\u00b7<4}]", xuid) == "[42\u00b7\u00b7]");  // a fill of two bytes, one character
+  CHECK(fmt::format("[{:1}]", xuid) == "[42]");                   // narrower than the text: no cut
+  const xbl::violation v{"/\u00e9", "r", "m"};                     // width counts characters, not bytes
+  CHECK(fmt::format("[{:>14}]", v) == "[     /\u00e9: m [r]]");  // 9 characters, 10 bytes
+  CHECK(fmt::format("[{:>10}]", xbl::open_enum<Level>(Level::high)) == "[    \"high\"]");
+  CHECK(fmt::format("[{:_<9p}]", xbl::json(std::vector<int>{})) == "[[]_______]");
+}
+
+TEST_CASE("xbl::json: any value the library writes, formatted as its JSON") {
+  const std::vector<Invite> invites = {sound(), sound()};
+  // A std::vector of records: fmt/ranges.h would print fmt's own list form.
+  CHECK(fmt::format("{}", xbl::json(invites)) == xbl::to_json(invites));
+  CHECK(fmt::format("{:p}", xbl::json(invites)) == xbl::to_json(invites, pretty()));
+  CHECK(fmt::format("{:p}", xbl::json(invites)).substr(0, 8) == "[\n  {\n  ");
+  // An identifier is bare text through its own formatter, and a JSON string through json().
+  CHECK(fmt::format("{}", xbl::json(xbl::Xuid{7})) == R"("7")");
+  CHECK(fmt::format("{}", xbl::json(std::vector<xbl::open_enum<Level>>{Level::high, Level::low})) == R"(["high","low"])");
+  CHECK(fmt::format("{}", xbl::json(std::optional<int>{})) == "null");
+  CHECK(fmt::format("{}", xbl::json(std::map<std::string, int>{{"a", 1}})) == R"({"a":1})");
+  CHECK(fmt::format("{:p}", xbl::json(std::map<std::string, int>{{"a", 1}})) == "{\n  \"a\": 1\n}");
+  // A described value prints the same through json() as through its own formatter.
+  CHECK(fmt::format("{:p}", xbl::json(sound())) == fmt::format("{:p}", sound()));
 }
 
 TEST_CASE("fmt: xbl::error formats as line L, column C (path): message") {
