@@ -818,6 +818,49 @@ TEST_CASE("a token shorter than 8 bytes: redacted where a message quotes it whol
   CHECK(shown.out == expected);
 }
 
+TEST_CASE("objects of 150,000 unknown members, in the HAR and in a body: read in linear time, a repeat still found") {
+  // Any byte a capture holds may be an unknown member. Each is checked against the ones before it
+  // through a hash table: comparing with every earlier key took minutes here, and this suite's
+  // meson timeout is two minutes.
+  const std::string clean = slurp(test_file("clean.har"));
+  const Run expected = inspect({test_file("clean.har")});
+  REQUIRE(expected.status == 0);
+  constexpr int members = 150'000;
+  auto unknown = [](std::string_view quote, int count) {
+    std::string s;
+    for (int i = 0; i < count; ++i) s += fmt::format("{}u{}{}:{},", quote, i, quote, i);
+    return s;
+  };
+  const std::string log_open = "\"log\": {", body_open = "\"text\": \"{\\\"version\\\":1,\\\"type\\\":\\\"activity\\\"";
+  REQUIRE(contains(clean, log_open));
+  REQUIRE(contains(clean, body_open));
+  auto with_members = [&](const std::string& body_members) {
+    std::string har = clean;
+    har.insert(har.find(log_open) + log_open.size(), unknown("\"", members));
+    const std::size_t body = har.find(body_open) + std::string_view("\"text\": \"{").size();
+    har.insert(body, body_members);
+    return har;
+  };
+  TempDir dir;
+  const std::string big = (dir.path / "unknown.har").string(), repeat = (dir.path / "repeat.har").string();
+  std::ofstream(big) << with_members(unknown("\\\"", members));
+  std::ofstream(repeat) << with_members(unknown("\\\"", members) + "\\\"u0\\\":1,");
+  REQUIRE(fs::file_size(big) > 4'000'000);
+
+  // Unknown members are kept, not findings: the report is the clean capture's.
+  const Run r = inspect({big});
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out == expected.out);
+
+  const Run twice = inspect({repeat, "--json"});
+  CHECK(twice.status == 1);
+  const auto findings = parse_json_lines(twice.out);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rule == "json.duplicate_key");
+  CHECK(contains(findings[0].message, "\"u0\" appears twice"));
+}
+
 TEST_CASE("colour only on a terminal; no progress bar for a small capture") {
   const Run piped = inspect({test_file("privacy.har")});
   CHECK(piped.out.find('\x1b') == std::string::npos);
