@@ -155,6 +155,12 @@ enum class unknown_key_policy : std::uint8_t {
   keep,   // keep it, in order, as raw JSON, and write it back after the described members
 };
 
+// The deepest nesting any read goes to, whatever read_options::max_depth asks. The reader recurses
+// once a level, with at most about 2.9 KB of stack a level unoptimised (clang -O0; 0.2 to 0.3 KB
+// optimised, 0.5 KB under AddressSanitizer), so 256 levels fit in 750 KB: within a 1 MB stack, the
+// smallest default an SDK meets (a Windows thread's). AddressSanitizer without optimisation needs more.
+inline constexpr std::size_t max_depth_ceiling = 256;
+
 // Strict RFC 8259 by default; each lenient switch admits one thing the published samples contain.
 struct read_options {
   bool comments = false;         // `// …` to end of line and `/* … */` wherever whitespace may stand
@@ -162,6 +168,7 @@ struct read_options {
   bool unquoted_keys = false;    // object keys as bare identifiers: [A-Za-z_$][A-Za-z0-9_$]*
   unknown_key_policy unknown_keys = unknown_key_policy::skip;
   std::size_t max_depth = 64;    // arrays and objects nested deeper fail with errc::depth_exceeded
+                                 // (at most max_depth_ceiling: a larger value counts as that)
   bool strict_enums = false;     // an enum text outside the known list fails with errc::unknown_enum
   bool validate = false;         // run validate() after reading; the first violation fails the read
 
@@ -1420,13 +1427,18 @@ struct number_token {
 class scanner {
  public:
   scanner(std::string_view text, const read_options& options) noexcept
-      : begin_(text.data()), p(text.data()), end(text.data() + text.size()), opt(options) {}
+      : begin_(text.data()),
+        p(text.data()),
+        end(text.data() + text.size()),
+        opt(options),
+        depth_limit(options.max_depth < max_depth_ceiling ? options.max_depth : max_depth_ceiling) {}
 
   const char* begin_;
   const char* p;
   const char* end;
   const read_options& opt;
   std::size_t depth = 0;
+  std::size_t depth_limit;  // opt.max_depth, at most max_depth_ceiling
   std::string scratch;  // decoded keys that had escapes
 
   bool at_end() const noexcept { return p >= end; }
@@ -1550,13 +1562,14 @@ class scanner {
   // ---- structure --------------------------------------------------------------------------------
 
   [[gnu::always_inline]] bool enter(const char* where) {
-    if (depth >= opt.max_depth) return too_deep(where);
+    if (depth >= depth_limit) return too_deep(where);
     ++depth;
     return true;
   }
   [[gnu::noinline]] bool too_deep(const char* where) {
     return fail(errc::depth_exceeded, where,
-                "nesting deeper than " + std::to_string(opt.max_depth) + " levels (read_options::max_depth)");
+                "nesting deeper than " + std::to_string(depth_limit) + " levels (read_options::max_depth" +
+                    (depth_limit < opt.max_depth ? ", at most xbl::max_depth_ceiling)" : ")"));
   }
   void leave() noexcept { --depth; }
 
@@ -2247,6 +2260,152 @@ std::vector<violation> validate(const T& value) {
 #include <limits>
 #include <memory>
 
+// ---- begin xbl/core/key_set.hpp ----
+
+
+// ---- begin xbl/core/thread_buffers.hpp ----
+
+
+namespace xbl::detail {
+
+// Where each thread keeps the scratch vectors of the reads it makes, one vector per element type and
+// nesting level, from one read to the next: the elements of an array before it is moved into a
+// result allocated once at its final size, the keys of an object for the duplicate check. They are
+// allocated only by a thread's first reads. A vector that held more than `keep_bytes` is given back
+// after use.
+template <class E>
+class thread_buffers {
+ public:
+  static constexpr std::size_t keep_bytes = std::size_t{1} << 20;
+
+  class lease {
+   public:
+    explicit lease(thread_buffers& owner) : owner_(owner), buffer_(owner.acquire()) {}
+    lease() : lease(of_this_thread()) {}
+    ~lease() { owner_.release(buffer_); }
+    lease(const lease&) = delete;
+    lease& operator=(const lease&) = delete;
+    std::vector<E>& buffer() noexcept { return buffer_; }
+
+   private:
+    thread_buffers& owner_;
+    std::vector<E>& buffer_;
+  };
+
+  static thread_buffers& of_this_thread() {
+    thread_local thread_buffers buffers;
+    return buffers;
+  }
+
+ private:
+  std::vector<E>& acquire() {
+    if (depth_ == levels_.size()) levels_.push_back(std::make_unique<std::vector<E>>());
+    return *levels_[depth_++];
+  }
+  void release(std::vector<E>& buffer) noexcept {
+    --depth_;
+    buffer.clear();
+    if (buffer.capacity() * sizeof(E) > keep_bytes) std::vector<E>().swap(buffer);
+  }
+
+  std::vector<std::unique_ptr<std::vector<E>>> levels_;  // unique_ptr: a deeper level's push_back
+  std::size_t depth_ = 0;                                 // moves no buffer in use
+};
+
+}  // namespace xbl::detail
+// ---- end xbl/core/thread_buffers.hpp ----
+
+namespace xbl::detail {
+
+constexpr std::uint64_t mix64(std::uint64_t x) noexcept {
+  x ^= x >> 30;
+  x *= 0xBF58476D1CE4E5B9u;
+  x ^= x >> 27;
+  x *= 0x94D049BB133111EBu;
+  return x ^ (x >> 31);
+}
+
+// Seeded once per thread from where the thread's storage lies, so that which keys collide is not
+// known to whoever writes the text, and a text cannot make the duplicate check quadratic by
+// sending keys that all land in one place.
+inline std::uint64_t key_hash_seed() noexcept {
+  thread_local const std::uint64_t seed = mix64(static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(&seed)));
+  return seed;
+}
+
+inline std::uint64_t key_hash(std::string_view key, std::uint64_t seed) noexcept {
+  std::uint64_t h = seed ^ key.size();
+  std::size_t i = 0;
+  for (; i + 8 <= key.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, key.data() + i, 8);
+    h = mix64(h ^ word);
+  }
+  std::uint64_t tail = 0;
+  for (; i < key.size(); ++i) tail = (tail << 8) | static_cast<unsigned char>(key[i]);
+  return mix64(h ^ tail);
+}
+
+// The keys of one object that the duplicate check has to remember (those no description names), in
+// an open-addressed table of the thread's reused storage: n keys cost O(n) time, and nothing of
+// them is copied. A key is remembered as a view of the text, or, when it had escapes, as where it
+// stands, decoded again only when its hash matches (in practice, only for a real repeat).
+class key_set {
+ public:
+  // Adds the key `k` that `s` has just read; false when the object had it before.
+  bool insert(scanner& s, const scanner::key_info& k) {
+    auto& slots = lease_.buffer();
+    if ((count_ + 1) * 2 > slots.size()) grow(slots);
+    const std::uint64_t hash = key_hash(k.text, seed_);
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
+      slot& e = slots[i];
+      if (!e.text) {
+        e = k.decoded ? slot{hash, k.at, 0, true} : slot{hash, k.text.data(), k.text.size(), false};
+        ++count_;
+        return true;
+      }
+      if (e.hash == hash && same(s, e, k)) return false;
+    }
+  }
+
+ private:
+  struct slot {
+    std::uint64_t hash = 0;
+    const char* text = nullptr;  // null: free; the key's text, or where a key with escapes starts
+    std::size_t size = 0;
+    bool decoded = false;
+  };
+
+  static bool same(scanner& s, const slot& e, const scanner::key_info& k) {
+    if (!e.decoded) return std::string_view(e.text, e.size) == k.text;
+    return s.key_text_at(e.text) == k.text;  // key_text_at leaves k.text (in the scanner's scratch) alone
+  }
+
+  void grow(std::vector<slot>& slots) {
+    if (slots.empty()) {
+      slots.assign(16, slot{});  // into the room an earlier object left
+      return;
+    }
+    std::vector<slot> old;
+    old.swap(slots);
+    slots.assign(old.size() * 2, slot{});
+    const std::size_t mask = slots.size() - 1;
+    for (const slot& e : old) {
+      if (!e.text) continue;
+      std::size_t i = static_cast<std::size_t>(e.hash) & mask;
+      while (slots[i].text) i = (i + 1) & mask;
+      slots[i] = e;
+    }
+  }
+
+  thread_buffers<slot>::lease lease_;
+  std::uint64_t seed_ = key_hash_seed();
+  std::size_t count_ = 0;
+};
+
+}  // namespace xbl::detail
+// ---- end xbl/core/key_set.hpp ----
 
 namespace xbl {
 namespace detail {
@@ -2436,48 +2595,6 @@ template <class T>
   return s.string(&v, escaped);
 }
 
-// Where each thread keeps the elements of the arrays it is reading, one buffer per element type and
-// nesting level, from one read to the next: a vector of the result is then allocated once, at its
-// final size, and the buffers are allocated only by a thread's first reads. A buffer that held more
-// than `keep_bytes` is given back after use.
-template <class E>
-class element_buffers {
- public:
-  static constexpr std::size_t keep_bytes = std::size_t{1} << 20;
-
-  class lease {
-   public:
-    explicit lease(element_buffers& owner) : owner_(owner), buffer_(owner.acquire()) {}
-    ~lease() { owner_.release(buffer_); }
-    lease(const lease&) = delete;
-    lease& operator=(const lease&) = delete;
-    std::vector<E>& buffer() noexcept { return buffer_; }
-
-   private:
-    element_buffers& owner_;
-    std::vector<E>& buffer_;
-  };
-
-  static element_buffers& of_this_thread() {
-    thread_local element_buffers buffers;
-    return buffers;
-  }
-
- private:
-  std::vector<E>& acquire() {
-    if (depth_ == levels_.size()) levels_.push_back(std::make_unique<std::vector<E>>());
-    return *levels_[depth_++];
-  }
-  void release(std::vector<E>& buffer) noexcept {
-    --depth_;
-    buffer.clear();
-    if (buffer.capacity() * sizeof(E) > keep_bytes) std::vector<E>().swap(buffer);
-  }
-
-  std::vector<std::unique_ptr<std::vector<E>>> levels_;  // unique_ptr: a deeper level's push_back
-  std::size_t depth_ = 0;                                 // moves no buffer in use
-};
-
 // Which described members of T an object had, a bit each (a description has at most 64).
 template <described T>
 class member_set {
@@ -2596,7 +2713,7 @@ template <class T>
       });
     } else {
       // Read into this thread's buffer, then moved into a vector allocated once at its size.
-      typename element_buffers<E>::lease lease(element_buffers<E>::of_this_thread());
+      typename thread_buffers<E>::lease lease;
       auto& elements = lease.buffer();
       if (!s.array([&](std::size_t) { return read(s, elements.emplace_back()); })) return false;
       v.assign(std::make_move_iterator(elements.begin()), std::make_move_iterator(elements.end()));
@@ -2683,7 +2800,7 @@ template <described T>
 [[gnu::noinline]] bool read_other_members(scanner& s, T& v, member_set<T>& seen, std::size_t hint,
                                           std::string_view tag_key, bool tag_seen) {
   constexpr std::size_t n = field_count<T>;
-  std::vector<std::string> skipped;  // names of skipped unknown members, to catch a repeat
+  std::optional<key_set> unknown;  // the unknown members' keys, to catch a repeat; made at the first one
 
   // Any member: its key `k` read, `i` its index (n when T does not describe it), p at its value.
   auto member = [&](const scanner::key_info& k, std::size_t i) -> bool {
@@ -2703,22 +2820,21 @@ template <described T>
     const auto policy = s.opt.unknown_keys;
     if (policy == unknown_key_policy::error)
       return s.fail(errc::unknown_key, k.at, "unknown member " + detail::quoted(k.text) + " (read_options::unknown_keys is error)");
-    if constexpr (has_extras<T>) {
-      if (policy == unknown_key_policy::keep) {
-        auto& kept = (v.*(meta<T>::extras)).unknown;
-        for (const auto& [name, value] : kept)
-          if (name == k.text) return s.fail(errc::duplicate_key, k.at, "the member " + detail::quoted(k.text) + " appears twice in one object");
-        kept.emplace_back(std::string(k.text), raw_json{});
-        return read_raw(s, kept.back().second);
-      }
-    } else {
+    if constexpr (!has_extras<T>) {
       if (policy == unknown_key_policy::keep)
         return s.fail(errc::unknown_key, k.at,
                       "unknown member " + detail::quoted(k.text) + " and this type has no extras member to keep it in");
     }
-    for (const auto& name : skipped)
-      if (name == k.text) return s.fail(errc::duplicate_key, k.at, "the member " + detail::quoted(k.text) + " appears twice in one object");
-    skipped.emplace_back(k.text);
+    if (!unknown) unknown.emplace();
+    if (!unknown->insert(s, k))
+      return s.fail(errc::duplicate_key, k.at, "the member " + detail::quoted(k.text) + " appears twice in one object");
+    if constexpr (has_extras<T>) {
+      if (policy == unknown_key_policy::keep) {
+        auto& kept = (v.*(meta<T>::extras)).unknown;
+        kept.emplace_back(std::string(k.text), raw_json{});
+        return read_raw(s, kept.back().second);
+      }
+    }
     null_sink sink;
     return skip_value(s, sink);
   };
@@ -3501,6 +3617,9 @@ struct id_failure {
 
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
+// Reached only in a constant expression, where it stops compilation with the reason in view.
+inline void malformed_literal(const char*) {}
+
 // The last two decimal digits of v at o, from one table rather than two divisions each.
 inline char* two_digits(char* o, unsigned v) noexcept {
   static constexpr char pairs[] =
@@ -3732,13 +3851,29 @@ class TitleId {
 // ---- Timestamp ----------------------------------------------------------------------------------
 
 // A UTC instant in 100 ns ticks since 0001-01-01T00:00:00 (the services' DateTime), written in
-// ISO 8601 as `YYYY-MM-DDTHH:MM:SS[.f{1,7}][Z]`.
+// ISO 8601 as `YYYY-MM-DDTHH:MM:SS[.f{1,7}][Z]`. Its range is the form's: the years 0001 to 9999,
+// ticks 0 to max_ticks, so that every Timestamp writes text that reads back equal. A tick count
+// known at run time becomes one through from_ticks, which refuses one out of range; the
+// constructor takes only a constant, and an out-of-range constant does not compile.
 class Timestamp {
  public:
   static constexpr std::int64_t ticks_per_second = 10'000'000;
+  static constexpr std::int64_t min_ticks = 0;                          // 0001-01-01T00:00:00
+  static constexpr std::int64_t max_ticks = 3'155'378'975'999'999'999;  // 9999-12-31T23:59:59.9999999
 
   constexpr Timestamp() noexcept = default;
-  constexpr explicit Timestamp(std::int64_t ticks) noexcept : ticks_(ticks) {}
+  consteval explicit Timestamp(std::int64_t ticks) : ticks_(ticks) {
+    if (!in_range(ticks)) detail::malformed_literal(range);
+  }
+
+  static constexpr bool in_range(std::int64_t ticks) noexcept { return ticks >= min_ticks && ticks <= max_ticks; }
+
+  static result<Timestamp> from_ticks(std::int64_t ticks) {
+    if (!in_range(ticks)) return detail::value_error(errc::number_out_of_range, "", range);
+    Timestamp ts;
+    ts.ticks_ = ticks;
+    return ts;
+  }
 
   constexpr std::int64_t ticks() const noexcept { return ticks_; }
 
@@ -3776,6 +3911,8 @@ class Timestamp {
     if (day < 1 || day > days_in_month(year, month)) return {errc::invalid_value, 8, "no such day in that month"};
     if (hour > 23) return {errc::invalid_value, 11, "the hour must be 00 to 23"};
     if (minute > 59) return {errc::invalid_value, 14, "the minute must be 00 to 59"};
+    // The services' DateTime counts no leap seconds, so `:60` has no tick count to read into.
+    if (second == 60) return {errc::invalid_value, 17, "a leap second (:60) has no 100 ns tick count; the second must be 00 to 59"};
     if (second > 59) return {errc::invalid_value, 17, "the second must be 00 to 59"};
     const char* q = p + 19;
     std::int64_t fraction = 0;
@@ -3811,23 +3948,12 @@ class Timestamp {
 
   static constexpr std::size_t max_chars = 40;
   char* to_chars(char* buf) const noexcept {
-    // Floor division: a tick count before 0001-01-01 still gives a time of day in range.
-    std::int64_t seconds = ticks_ / ticks_per_second;
-    std::int64_t fraction = ticks_ % ticks_per_second;
-    if (fraction < 0) {
-      fraction += ticks_per_second;
-      --seconds;
-    }
-    std::int64_t days = seconds / 86400;
-    std::int64_t second_of_day = seconds % 86400;
-    if (second_of_day < 0) {
-      second_of_day += 86400;
-      --days;
-    }
+    // In range, the ticks are not negative and the year has four digits.
+    const std::int64_t seconds = ticks_ / ticks_per_second, fraction = ticks_ % ticks_per_second;
     int year, month, day;
-    civil_from_days(days, year, month, day);
-    const auto y = static_cast<unsigned>(year) % 10000;  // four digits, as the form has
-    const auto t = static_cast<unsigned>(second_of_day);
+    civil_from_days(static_cast<std::uint32_t>(seconds / 86400), year, month, day);
+    const auto y = static_cast<unsigned>(year);
+    const auto t = static_cast<unsigned>(seconds % 86400);
     char* o = detail::two_digits(detail::two_digits(buf, y / 100), y);
     *o++ = '-';
     o = detail::two_digits(o, static_cast<unsigned>(month));
@@ -3856,6 +3982,7 @@ class Timestamp {
 
  private:
   static constexpr const char* form = "a timestamp is YYYY-MM-DDTHH:MM:SS, an optional fraction of 1 to 7 digits and an optional Z";
+  static constexpr const char* range = "a timestamp is 0001-01-01T00:00:00 to 9999-12-31T23:59:59.9999999: ticks 0 to 3155378975999999999";
 
   // Tables at class scope: a constexpr function may not have static ones, and a local one is
   // copied to the stack at each call.
@@ -3875,11 +4002,10 @@ class Timestamp {
     const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 306;  // 306 days from 0000-03-01, where the algorithm counts from, to 0001-01-01
   }
-  // In 32-bit arithmetic, which makes the divisions by constants cheap: the day count is moved by
-  // whole 400-year cycles (146097 days each) so that every int64 tick count gives one in range.
-  static constexpr void civil_from_days(std::int64_t days, int& y, int& m, int& d) noexcept {
-    constexpr std::uint32_t cycles = 74;  // 74 * 146097 days > 2^63 ticks
-    const auto z = static_cast<std::uint32_t>(days + 306 + std::int64_t{146097} * cycles);
+  // In 32-bit arithmetic, which makes the divisions by constants cheap: the days of the range
+  // (0 to 3652058) fit with room to spare.
+  static constexpr void civil_from_days(std::uint32_t days, int& y, int& m, int& d) noexcept {
+    const std::uint32_t z = days + 306;
     const std::uint32_t era = z / 146097;
     const std::uint32_t doe = z - era * 146097;
     const std::uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
@@ -3887,7 +4013,7 @@ class Timestamp {
     const std::uint32_t mp = (5 * doy + 2) / 153;
     d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
     m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    y = static_cast<int>(yoe + era * 400 + (m <= 2)) - static_cast<int>(cycles * 400);
+    y = static_cast<int>(yoe + era * 400 + (m <= 2));
   }
 
   std::int64_t ticks_ = 0;
@@ -3899,9 +4025,6 @@ class Timestamp {
 // ---- literals -----------------------------------------------------------------------------------
 
 namespace detail {
-// Reached only in a constant expression, where it stops compilation with the reason in view.
-inline void malformed_literal(const char*) {}
-
 template <class Id, char... C>
 consteval Id numeric_literal() {
   constexpr char text[] = {C...};
@@ -3993,33 +4116,92 @@ struct codec<TitleId> {
 #include <fmt/format.h>
 
 
-namespace xbl::detail {
+namespace xbl {
 
-// `{}` is compact JSON, the same bytes as to_json; `{:p}` is the pretty form.
-struct json_formatter {
+namespace detail {
+
+// What every xbl formatter takes: `[[fill]align][width][p]`. `p` asks for pretty JSON and changes
+// nothing where there is no JSON to indent (an identifier, an error), so that one spelling works
+// for every xbl type. The parse is the library's own rather than fmt's string formatter's, so
+// that it is the same across fmt 9 to 12.
+struct format_spec {
   bool pretty = false;
+  char align = '\0';  // '<', '>', '^', or none: left
+  char fill[4] = {' '};
+  unsigned char fill_size = 1;
+  std::size_t width = 0;
 
-  constexpr auto parse(fmt::format_parse_context& ctx) -> decltype(ctx.begin()) {
+  static constexpr bool is_align(char c) noexcept { return c == '<' || c == '>' || c == '^'; }
+
+  template <class ParseContext>
+  constexpr auto parse(ParseContext& ctx) -> decltype(ctx.begin()) {
     auto it = ctx.begin();
-    if (it != ctx.end() && *it == 'p') {
+    const auto end = ctx.end();
+    // The fill is one UTF-8 character, known by the alignment after it.
+    const auto lead = it != end ? static_cast<unsigned char>(*it) : 0u;
+    const std::ptrdiff_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (end - it > n && is_align(it[n]) && *it != '{' && *it != '}') {
+      for (std::ptrdiff_t i = 0; i < n; ++i) fill[i] = it[i];
+      fill_size = static_cast<unsigned char>(n);
+      align = it[n];
+      it += n + 1;
+    } else if (it != end && is_align(*it)) {
+      align = *it++;
+    }
+    for (; it != end && *it >= '0' && *it <= '9'; ++it) {
+      width = width * 10 + static_cast<std::size_t>(*it - '0');
+      if (width > 1'000'000) fail(ctx, "an xbl value's width is at most 1000000");
+    }
+    if (it != end && *it == 'p') {
       pretty = true;
       ++it;
     }
-    if (it != ctx.end() && *it != '}') throw fmt::format_error("an xbl value takes {} (compact JSON) or {:p} (pretty)");
+    if (it != end && *it != '}') fail(ctx, "an xbl value takes {}, {:p} (pretty JSON), and a fill, alignment and width before the p: {:>20}");
     return it;
   }
 
-  template <class T, class Context>
-  auto format(const T& value, Context& ctx) const -> decltype(ctx.out()) {
-    write_options options;
-    options.pretty = pretty;
-    const std::string json = to_json(value, options);
-    return std::copy(json.begin(), json.end(), ctx.out());
+  // fmt's own report: format_error where exceptions are on, a compile error in a checked format
+  // string, the end of the program where exceptions are off.
+  template <class ParseContext>
+  static constexpr void fail(ParseContext& ctx, const char* message) {
+#if FMT_VERSION >= 110000
+    (void)ctx;
+    fmt::report_error(message);
+#else
+    ctx.on_error(message);
+#endif
+  }
+
+  // `text` laid out in the width, counted in UTF-8 characters.
+  template <class Context>
+  auto write(std::string_view text, Context& ctx) const -> decltype(ctx.out()) {
+    auto out = ctx.out();
+    std::size_t chars = 0;
+    for (const char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    const std::size_t pad = width > chars ? width - chars : 0;
+    const std::size_t before = align == '>' ? pad : align == '^' ? pad / 2 : 0;
+    auto put_fill = [&](std::size_t count) {
+      for (std::size_t i = 0; i < count; ++i) out = std::copy(fill, fill + fill_size, out);
+    };
+    put_fill(before);
+    out = std::copy(text.begin(), text.end(), out);
+    put_fill(pad - before);
+    return out;
   }
 };
 
 template <class T>
 concept json_formattable = described<T> || tagged_variant<T> || is_open_enum<T>::value || std::is_same_v<T, raw_json>;
+
+// `{}` is compact JSON, the same bytes as to_json; `{:p}` is the pretty form.
+struct json_formatter : format_spec {
+  template <class T, class Context>
+  auto format(const T& value, Context& ctx) const -> decltype(ctx.out()) {
+    write_options options;
+    options.pretty = pretty;
+    return write(to_json(value, options), ctx);
+  }
+};
 
 // Types whose fmt form is their to_string() text rather than JSON: the identifiers, and what a
 // header states (endpoints.hpp adds those).
@@ -4034,32 +4216,55 @@ inline constexpr bool formats_as_text<TitleId> = true;
 template <>
 inline constexpr bool formats_as_text<Timestamp> = true;
 
-}  // namespace xbl::detail
+template <class T>
+struct json_view {
+  const T& value;
+};
+
+}  // namespace detail
+
+// Any value the library can write, formatted as its JSON: `{}` compact, `{:p}` pretty. For what has
+// no formatter of its own as JSON: a std::vector of records (fmt/ranges.h would print fmt's list
+// form), an identifier (which formats as bare text), an optional, a map.
+//   fmt::print("{:p}\n", xbl::json(records));
+template <class T>
+detail::json_view<T> json(const T& value) noexcept {
+  return {value};
+}
+
+}  // namespace xbl
 
 template <class T>
   requires xbl::detail::json_formattable<T>
 struct fmt::formatter<T, char> : xbl::detail::json_formatter {};
 
+template <class T>
+struct fmt::formatter<xbl::detail::json_view<T>, char> : xbl::detail::json_formatter {
+  template <class Context>
+  auto format(const xbl::detail::json_view<T>& v, Context& ctx) const -> decltype(ctx.out()) {
+    return xbl::detail::json_formatter::format(v.value, ctx);
+  }
+};
+
 // An identifier formats as its wire text, without JSON quotes: `2533274790395904`.
 template <class T>
   requires xbl::detail::formats_as_text<T>
-struct fmt::formatter<T, char> : fmt::formatter<fmt::string_view, char> {
+struct fmt::formatter<T, char> : xbl::detail::format_spec {
   template <class Context>
   auto format(const T& id, Context& ctx) const -> decltype(ctx.out()) {
     if constexpr (requires(char* out) { id.to_chars(out); }) {
       char buf[T::max_chars];  // the identifiers write their text without a string
       const char* end = id.to_chars(buf);
-      return fmt::formatter<fmt::string_view, char>::format(fmt::string_view(buf, static_cast<std::size_t>(end - buf)), ctx);
+      return write(std::string_view(buf, static_cast<std::size_t>(end - buf)), ctx);
     } else {
-      const std::string s = id.to_string();
-      return fmt::formatter<fmt::string_view, char>::format(s, ctx);
+      return write(id.to_string(), ctx);
     }
   }
 };
 
 // `line 12, column 24 (/3/devices/0/titles/0): expected ':' after object key, found ';'`
 template <>
-struct fmt::formatter<xbl::error, char> : fmt::formatter<fmt::string_view, char> {
+struct fmt::formatter<xbl::error, char> : xbl::detail::format_spec {
   template <class Context>
   auto format(const xbl::error& e, Context& ctx) const -> decltype(ctx.out()) {
     // An error found in a value rather than in a text (correlate, read_options::validate) has no line.
@@ -4069,17 +4274,16 @@ struct fmt::formatter<xbl::error, char> : fmt::formatter<fmt::string_view, char>
     // A fault in the whole value has neither: the message is the whole line, not ": message".
     if (!s.empty()) s += ": ";
     s += e.message;
-    return fmt::formatter<fmt::string_view, char>::format(s, ctx);
+    return write(s, ctx);
   }
 };
 
 // `/inviteAttributes/context: 540 characters once URI-encoded, more than the 256 allowed [context.max_uri_length]`
 template <>
-struct fmt::formatter<xbl::violation, char> : fmt::formatter<fmt::string_view, char> {
+struct fmt::formatter<xbl::violation, char> : xbl::detail::format_spec {
   template <class Context>
   auto format(const xbl::violation& v, Context& ctx) const -> decltype(ctx.out()) {
-    const std::string s = fmt::format("{}: {} [{}]", v.path.empty() ? "/" : v.path, v.message, v.rule);
-    return fmt::formatter<fmt::string_view, char>::format(s, ctx);
+    return write(fmt::format("{}: {} [{}]", v.path.empty() ? "/" : v.path, v.message, v.rule), ctx);
   }
 };
 // ---- end xbl/core/format.hpp ----
