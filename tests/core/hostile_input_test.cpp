@@ -439,6 +439,32 @@ TEST_CASE("hostile: a key written with escapes repeats the same key written plai
   }
 }
 
+TEST_CASE("hostile: bare keys (read_options::unquoted_keys) repeat quoted and escaped ones") {
+  xbl::read_options lenient;
+  lenient.unquoted_keys = true;
+  for (const std::string_view text : {R"({id:"m",ab:1,"ab":2})", R"({"id":"m","ab":1,ab:2})", R"({id:"m",ab:1,"a\u0062":2})",
+                                      R"({id:"m",ab:1,ab:2})"}) {
+    CAPTURE(text);
+    const auto e = error_of<xbl::MediaRecord>(text, lenient);
+    CHECK(e.code == xbl::errc::duplicate_key);
+    CHECK(e.offset == text.rfind(",") + 1);
+  }
+  CHECK(xbl::from_json<xbl::MediaRecord>(R"({id:"m",ab:1,abc:2,"abcd":3,a:4})", lenient).has_value());
+}
+
+// A table of more than 2^22 slots no longer has its keys' places in the bits it keeps of their
+// hashes, and finds them again from the keys.
+TEST_CASE("hostile: 2.2 million unknown members, past the table's kept hash bits, and a repeat of the first") {
+  constexpr std::size_t count = 2'200'000;
+  std::string text = many_unknown(count);
+  REQUIRE(xbl::from_json<xbl::MediaRecord>(text).has_value());
+  const std::size_t size = text.size();
+  text.insert(text.size() - 1, R"(,"k0":1)");
+  const auto e = error_of<xbl::MediaRecord>(text);
+  CHECK(e.code == xbl::errc::duplicate_key);
+  CHECK(e.offset == size);
+}
+
 TEST_CASE("hostile: skipped members' keys are not copied, and a warm thread skips without allocating") {
   // 2,000 unknown keys of 4 KB each: 8 MB of keys, remembered without a copy of any.
   const std::string text = many_unknown(2'000, std::string(4096, 'k'));
@@ -448,6 +474,11 @@ TEST_CASE("hostile: skipped members' keys are not copied, and a warm thread skip
   const std::string few = R"({"id":"m","a":[1,{"b":2}],"c":"d","e":null})";
   REQUIRE(xbl::from_json<xbl::MediaRecord>(few).has_value());  // the thread's storage, made once
   CHECK(heap_meter::peak_during([&] { REQUIRE(xbl::from_json<xbl::MediaRecord>(few).has_value()); }) == 0);
+
+  // The table of 100,000 keys is kept for the next read too (it is within the 8 MB kept).
+  const std::string many = many_unknown(100'000);
+  REQUIRE(xbl::from_json<xbl::MediaRecord>(many).has_value());
+  CHECK(heap_meter::peak_during([&] { REQUIRE(xbl::from_json<xbl::MediaRecord>(many).has_value()); }) == 0);
 }
 
 TEST_CASE("hostile: a million empty objects stay within a small constant factor of the input") {

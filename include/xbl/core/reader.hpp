@@ -445,8 +445,7 @@ template <described T>
                       "unknown member " + detail::quoted(k.text) + " and this type has no extras member to keep it in");
     }
     if (!unknown) unknown.emplace();
-    if (!unknown->insert(s, k))
-      return s.fail(errc::duplicate_key, k.at, "the member " + detail::quoted(k.text) + " appears twice in one object");
+    if (!unknown->insert(s, k)) return false;  // a repeat, said by insert
     if constexpr (has_extras<T>) {
       if (policy == unknown_key_policy::keep) {
         auto& kept = (v.*(meta<T>::extras)).unknown;

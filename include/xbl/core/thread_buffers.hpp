@@ -11,10 +11,10 @@ namespace xbl::detail {
 // result allocated once at its final size, the keys of an object for the duplicate check. They are
 // allocated only by a thread's first reads. A vector that held more than `keep_bytes` is given back
 // after use.
-template <class E>
+template <class E, std::size_t KeepBytes = std::size_t{1} << 20>
 class thread_buffers {
  public:
-  static constexpr std::size_t keep_bytes = std::size_t{1} << 20;
+  static constexpr std::size_t keep_bytes = KeepBytes;
 
   class lease {
    public:
