@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "xbl/core/raw_json.hpp"
+#include "xbl/core/platform.hpp"
 #include "xbl/core/rare.hpp"
 
 namespace xbl {
@@ -71,7 +72,7 @@ class kept_members {
   value_type& operator[](std::size_t i) noexcept { return begin()[i]; }
   const value_type& operator[](std::size_t i) const noexcept { return begin()[i]; }
   const value_type& at(std::size_t i) const {
-    if (i >= size()) throw std::out_of_range("xbl::kept_members::at");
+    if (i >= size()) detail::raise<std::out_of_range>("xbl::kept_members::at");
     return begin()[i];
   }
   value_type& front() noexcept { return *begin(); }
@@ -215,7 +216,7 @@ constexpr void check_description() {
   constexpr auto names = field_names<T>;
   for (std::size_t i = 0; i < names.size(); ++i)
     for (std::size_t j = i + 1; j < names.size(); ++j)
-      if (names[i] == names[j]) throw "xbl::meta<T>::fields names one JSON key twice";
+      if (names[i] == names[j]) compile_time_error("xbl::meta<T>::fields names one JSON key twice");
 }
 
 }  // namespace detail

@@ -12,6 +12,7 @@
 #include "xbl/core/codec.hpp"
 #include "xbl/core/digits.hpp"
 #include "xbl/core/error.hpp"
+#include "xbl/core/platform.hpp"
 #include "xbl/core/reader.hpp"
 #include "xbl/core/result.hpp"
 #include "xbl/core/writer.hpp"
@@ -32,9 +33,6 @@ struct id_failure {
 };
 
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-
-// Reached only in a constant expression, where it stops compilation with the reason in view.
-inline void malformed_literal(const char*) {}
 
 // The last two decimal digits of v at o, from one table rather than two divisions each.
 inline char* two_digits(char* o, unsigned v) noexcept {
@@ -279,7 +277,7 @@ class Timestamp {
 
   constexpr Timestamp() noexcept = default;
   consteval explicit Timestamp(std::int64_t ticks) : ticks_(ticks) {
-    if (!in_range(ticks)) detail::malformed_literal(range);
+    if (!in_range(ticks)) detail::compile_time_error(range);
   }
 
   static constexpr bool in_range(std::int64_t ticks) noexcept { return ticks >= min_ticks && ticks <= max_ticks; }
@@ -446,7 +444,7 @@ consteval Id numeric_literal() {
   constexpr char text[] = {C...};
   Id id;
   const auto f = Id::parse_into(std::string_view(text, sizeof...(C)), id);
-  if (f) malformed_literal(f.message);
+  if (f) compile_time_error(f.message);
   return id;
 }
 }  // namespace detail
@@ -461,7 +459,7 @@ consteval TitleId operator""_title() { return detail::numeric_literal<TitleId, C
 consteval Guid operator""_guid(const char* text, std::size_t n) {
   Guid g;
   const auto f = Guid::parse_into(std::string_view(text, n), g);
-  if (f) detail::malformed_literal(f.message);
+  if (f) detail::compile_time_error(f.message);
   return g;
 }
 }  // namespace literals

@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "xbl/core/error.hpp"
+#include "xbl/core/platform.hpp"
 
 namespace xbl {
 
@@ -36,7 +37,7 @@ class result {
 
  private:
   void check() const {
-    if (const auto* e = std::get_if<1>(&state_)) throw bad_result(*e);
+    if (const auto* e = std::get_if<1>(&state_)) detail::raise<bad_result>(*e);
   }
   std::variant<T, xbl::error> state_;
 };
