@@ -52,7 +52,19 @@ inline constexpr std::size_t string_block = 16;
   return {static_cast<std::uint32_t>(_mm_movemask_epi8(special)), static_cast<std::uint32_t>(_mm_movemask_epi8(x))};
 }
 #else
+// No vector here: the block loops are left out (string_block is 0), but the code of a discarded
+// `if constexpr` branch outside a template must still name a block reader, so this is the same
+// reader in plain C++.
 inline constexpr std::size_t string_block = 0;
+inline string_bits string_block_at(const char* p) noexcept {
+  string_bits b{0, 0};
+  for (unsigned i = 0; i < 16; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    b.special |= static_cast<std::uint32_t>(c < 0x20 || c == '"' || c == '\\') << i;
+    b.high |= static_cast<std::uint32_t>(c >= 0x80) << i;
+  }
+  return b;
+}
 #endif
 
 // The first byte in [p, end) that a JSON string cannot hold as it is (see string_special_bytes),
