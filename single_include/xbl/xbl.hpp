@@ -104,6 +104,39 @@ class bad_result : public std::runtime_error {
 
 #include <variant>
 
+// ---- begin xbl/core/platform.hpp ----
+
+#include <cstdio>
+#include <cstdlib>
+
+// What differs between compilers and build modes, in one place, so that the rest of the library is
+// written once: whether exceptions are on, and how the library raises one.
+namespace xbl::detail {
+
+#if defined(__cpp_exceptions) || defined(_CPPUNWIND)
+inline constexpr bool exceptions_enabled = true;
+#else
+inline constexpr bool exceptions_enabled = false;
+#endif
+
+// Throws E where exceptions are on. Where they are off, the program ends with E's message on
+// stderr, as the standard library ends it where it would have thrown.
+template <class E, class... Args>
+[[noreturn]] void raise(Args&&... args) {
+#if defined(__cpp_exceptions) || defined(_CPPUNWIND)
+  throw E(std::forward<Args>(args)...);
+#else
+  const E e(std::forward<Args>(args)...);
+  std::fprintf(stderr, "xbl: %s\n", e.what());
+  std::abort();
+#endif
+}
+
+// Reached only in a constant expression, where it stops compilation with the reason in view.
+inline void compile_time_error(const char*) {}
+
+}  // namespace xbl::detail
+// ---- end xbl/core/platform.hpp ----
 
 namespace xbl {
 
@@ -136,7 +169,7 @@ class result {
 
  private:
   void check() const {
-    if (const auto* e = std::get_if<1>(&state_)) throw bad_result(*e);
+    if (const auto* e = std::get_if<1>(&state_)) detail::raise<bad_result>(*e);
   }
   std::variant<T, xbl::error> state_;
 };
@@ -356,7 +389,7 @@ class kept_members {
   value_type& operator[](std::size_t i) noexcept { return begin()[i]; }
   const value_type& operator[](std::size_t i) const noexcept { return begin()[i]; }
   const value_type& at(std::size_t i) const {
-    if (i >= size()) throw std::out_of_range("xbl::kept_members::at");
+    if (i >= size()) detail::raise<std::out_of_range>("xbl::kept_members::at");
     return begin()[i];
   }
   value_type& front() noexcept { return *begin(); }
@@ -500,7 +533,7 @@ constexpr void check_description() {
   constexpr auto names = field_names<T>;
   for (std::size_t i = 0; i < names.size(); ++i)
     for (std::size_t j = i + 1; j < names.size(); ++j)
-      if (names[i] == names[j]) throw "xbl::meta<T>::fields names one JSON key twice";
+      if (names[i] == names[j]) compile_time_error("xbl::meta<T>::fields names one JSON key twice");
 }
 
 }  // namespace detail
@@ -1001,7 +1034,19 @@ inline constexpr std::size_t string_block = 16;
   return {static_cast<std::uint32_t>(_mm_movemask_epi8(special)), static_cast<std::uint32_t>(_mm_movemask_epi8(x))};
 }
 #else
+// No vector here: the block loops are left out (string_block is 0), but the code of a discarded
+// `if constexpr` branch outside a template must still name a block reader, so this is the same
+// reader in plain C++.
 inline constexpr std::size_t string_block = 0;
+inline string_bits string_block_at(const char* p) noexcept {
+  string_bits b{0, 0};
+  for (unsigned i = 0; i < 16; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    b.special |= static_cast<std::uint32_t>(c < 0x20 || c == '"' || c == '\\') << i;
+    b.high |= static_cast<std::uint32_t>(c >= 0x80) << i;
+  }
+  return b;
+}
 #endif
 
 // The first byte in [p, end) that a JSON string cannot hold as it is (see string_special_bytes),
@@ -3673,9 +3718,6 @@ struct id_failure {
 
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
-// Reached only in a constant expression, where it stops compilation with the reason in view.
-inline void malformed_literal(const char*) {}
-
 // The last two decimal digits of v at o, from one table rather than two divisions each.
 inline char* two_digits(char* o, unsigned v) noexcept {
   static constexpr char pairs[] =
@@ -3919,7 +3961,7 @@ class Timestamp {
 
   constexpr Timestamp() noexcept = default;
   consteval explicit Timestamp(std::int64_t ticks) : ticks_(ticks) {
-    if (!in_range(ticks)) detail::malformed_literal(range);
+    if (!in_range(ticks)) detail::compile_time_error(range);
   }
 
   static constexpr bool in_range(std::int64_t ticks) noexcept { return ticks >= min_ticks && ticks <= max_ticks; }
@@ -4086,7 +4128,7 @@ consteval Id numeric_literal() {
   constexpr char text[] = {C...};
   Id id;
   const auto f = Id::parse_into(std::string_view(text, sizeof...(C)), id);
-  if (f) malformed_literal(f.message);
+  if (f) compile_time_error(f.message);
   return id;
 }
 }  // namespace detail
@@ -4101,7 +4143,7 @@ consteval TitleId operator""_title() { return detail::numeric_literal<TitleId, C
 consteval Guid operator""_guid(const char* text, std::size_t n) {
   Guid g;
   const auto f = Guid::parse_into(std::string_view(text, n), g);
-  if (f) detail::malformed_literal(f.message);
+  if (f) detail::compile_time_error(f.message);
   return g;
 }
 }  // namespace literals
