@@ -43,7 +43,7 @@ struct string_bits {
 
 #if defined(__SSE2__)
 inline constexpr std::size_t string_block = 16;
-[[gnu::always_inline]] inline string_bits string_block_at(const char* p) noexcept {
+XBL_ALWAYS_INLINE string_bits string_block_at(const char* p) noexcept {
   const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   const __m128i below_space = _mm_set1_epi8(0x1F);
   const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(x, below_space), below_space);  // x <= 0x1F
@@ -78,7 +78,7 @@ inline string_bits string_block_at(const char* p) noexcept {
 //
 // Always inlined into its two callers, the reader's and the writer's string loops: clang kept it a
 // call of its own, which was a fifth of the time of writing a presence document.
-[[gnu::always_inline]] inline const char* find_string_special(const char* p, const char* end, bool& wide) noexcept {
+XBL_ALWAYS_INLINE const char* find_string_special(const char* p, const char* end, bool& wide) noexcept {
   // The bits of a block below its first special byte (all of them when it has none).
   auto before_first = [](std::uint64_t special) { return special ? (special & (0 - special)) - 1 : ~std::uint64_t{0}; };
   const char* const begin = p;
@@ -133,7 +133,7 @@ inline string_bits string_block_at(const char* p) noexcept {
 // Copies the n bytes at p to o. The short runs a document is made of are copied in two or a few
 // overlapping loads and stores of a fixed size, inline, rather than by a call to memcpy, whose
 // call and choice of method cost more than the copy itself.
-[[gnu::always_inline]] inline void copy_bytes(char* o, const char* p, std::size_t n) noexcept {
+XBL_ALWAYS_INLINE void copy_bytes(char* o, const char* p, std::size_t n) noexcept {
   if (n > 64) {
     std::memcpy(o, p, n);
   } else if (n >= 16) {
@@ -159,8 +159,8 @@ inline string_bits string_block_at(const char* p) noexcept {
 // each 4 KB page, falls behind it: the text a kilobyte ahead is asked for here (on the bench's
 // indented presence document this took a tenth off the read).
 inline constexpr std::size_t whitespace_prefetch_distance = 1024;
-[[gnu::always_inline]] inline const char* skip_whitespace(const char* p, const char* end) noexcept {
-  __builtin_prefetch(p + whitespace_prefetch_distance);
+XBL_ALWAYS_INLINE const char* skip_whitespace(const char* p, const char* end) noexcept {
+  prefetch(p + whitespace_prefetch_distance);
 #if defined(__AVX2__)
   // Where there is AVX2: a line break and up to 31 spaces of indentation in one step.
   constexpr char m = static_cast<char>(0x80);
@@ -224,7 +224,7 @@ inline constexpr std::size_t indent_window = 64;
 #else
 inline constexpr std::size_t indent_window = 8;
 #endif
-[[gnu::always_inline]] inline std::uint64_t space_bits(const char* q) noexcept {
+XBL_ALWAYS_INLINE std::uint64_t space_bits(const char* q) noexcept {
 #if defined(__AVX512BW__)
   return _mm512_cmpeq_epi8_mask(_mm512_loadu_si512(q), _mm512_set1_epi8(' '));
 #elif defined(__AVX2__)
@@ -252,7 +252,7 @@ inline constexpr std::size_t indent_window = 8;
 // processor still checks the guess (a count from the bytes made every line wait for a load, a
 // compare and a bit scan before the next step could start). Needs indent_window readable bytes at
 // q, and width < indent_window.
-[[gnu::always_inline]] inline bool indented_by(const char* q, std::size_t width) noexcept {
+XBL_ALWAYS_INLINE bool indented_by(const char* q, std::size_t width) noexcept {
   const std::uint64_t want = (std::uint64_t{1} << width) - 1;
   return (~space_bits(q) & want) == 0;
 }

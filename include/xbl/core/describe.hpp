@@ -153,21 +153,21 @@ template <class M>
 inline constexpr bool is_required = !is_optional<M>::value && !is_vector<M>::value;
 
 template <class T, class F, std::size_t... I>
-[[gnu::always_inline]] constexpr void for_each_field_of(F& f, std::index_sequence<I...>) {
+XBL_ALWAYS_INLINE constexpr void for_each_field_of(F& f, std::index_sequence<I...>) {
   (f(std::get<I>(meta<T>::fields), std::integral_constant<std::size_t, I>{}), ...);
 }
 
 // Calls f(field, index) for each described member in turn. Always inlined, like the pack
 // expansion it holds: clang otherwise keeps a call per object for this loop of a handful of steps.
 template <class T, class F>
-[[gnu::always_inline]] constexpr void for_each_field(F&& f) {
+XBL_ALWAYS_INLINE constexpr void for_each_field(F&& f) {
   for_each_field_of<T>(f, std::make_index_sequence<field_count<T>>{});
 }
 
 // Calls f with the field whose index is `index`; the switch a compiler makes of this fold is the
 // dispatch from a matched key to the code that reads that member's type.
 template <class T, class F, std::size_t... I>
-[[gnu::always_inline]] constexpr bool visit_field_of(std::size_t index, F& f, std::index_sequence<I...>) {
+XBL_ALWAYS_INLINE constexpr bool visit_field_of(std::size_t index, F& f, std::index_sequence<I...>) {
   bool ok = true;
   (void)((I == index ? (ok = f(std::get<I>(meta<T>::fields), std::integral_constant<std::size_t, I>{}), true) : false) ||
          ...);
@@ -175,7 +175,7 @@ template <class T, class F, std::size_t... I>
 }
 
 template <class T, class F>
-[[gnu::always_inline]] constexpr bool visit_field(std::size_t index, F&& f) {
+XBL_ALWAYS_INLINE constexpr bool visit_field(std::size_t index, F&& f) {
   return visit_field_of<T>(index, f, std::make_index_sequence<field_count<T>>{});
 }
 

@@ -6,6 +6,8 @@
 #include <cstring>
 #include <type_traits>
 
+#include "xbl/core/platform.hpp"
+
 // Decimal digits eight at a time, for the numbers and the identifiers a payload is full of. Every
 // function is constexpr, so that the compile-time literals parse with the same code as the reader.
 namespace xbl::detail {
@@ -16,7 +18,7 @@ constexpr std::uint64_t load8(const char* p) noexcept {
   if (!std::is_constant_evaluated()) {
     std::uint64_t w;
     std::memcpy(&w, p, 8);
-    if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+    if constexpr (std::endian::native == std::endian::big) w = byteswap64(w);
     return w;
   }
   std::uint64_t w = 0;
@@ -67,7 +69,7 @@ constexpr std::uint32_t eight_digits_value(std::uint64_t w) noexcept {
 
 // The eight bytes of w at o, the lowest first (load8's order).
 inline void store8(char* o, std::uint64_t w) noexcept {
-  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+  if constexpr (std::endian::native == std::endian::big) w = byteswap64(w);
   std::memcpy(o, &w, 8);
 }
 
@@ -98,7 +100,7 @@ constexpr std::uint32_t digits_value_at(const char* p, const char* end, std::siz
 }
 
 // The length of the run of ASCII digits at p, looking no further than `end`.
-[[gnu::always_inline]] constexpr std::size_t digit_run(const char* p, const char* end) noexcept {
+XBL_ALWAYS_INLINE constexpr std::size_t digit_run(const char* p, const char* end) noexcept {
   const char* q = p;
   while (end - q >= 8) {
     const std::size_t n = leading_digits(load8(q));
@@ -110,7 +112,7 @@ constexpr std::uint32_t digits_value_at(const char* p, const char* end, std::siz
 }
 
 // The value of the n digits at p (all known to be digits), or false when it passes 2^64 - 1.
-[[gnu::always_inline]] constexpr bool digits_to_u64(const char* p, std::size_t n, std::uint64_t& v) noexcept {
+XBL_ALWAYS_INLINE constexpr bool digits_to_u64(const char* p, std::size_t n, std::uint64_t& v) noexcept {
   constexpr std::size_t most_without_check = 19;  // 10^19 - 1 < 2^64
   if (n > 20) {
     // Leading zeros do not count: "000…01" is still 1.

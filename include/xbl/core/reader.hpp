@@ -196,11 +196,11 @@ bool read_floating(scanner& s, F& v) {
 // ---- dispatch ----------------------------------------------------------------------------------------
 
 template <class T>
-[[gnu::always_inline]] inline bool read(scanner& s, T& v);
+XBL_ALWAYS_INLINE bool read(scanner& s, T& v);
 
 // A string value (p at its '"'), checked before it is copied, and copied once: in one piece when it
 // has no escape, else decoded straight into `v`, which is given the room first.
-[[gnu::always_inline]] inline bool read_string(scanner& s, std::string& v) {
+XBL_ALWAYS_INLINE bool read_string(scanner& s, std::string& v) {
   const char* start = s.p;
   bool escaped;
   if (!s.string(nullptr, escaped)) return false;
@@ -251,7 +251,7 @@ bool read_struct(scanner& s, T& v, std::string_view quoted_tag = {});
 // Reads one member. `present_empty` tells the caller the member was written as `null` or `[]`,
 // which an extras-keeping type remembers so that writing gives it back.
 template <class M>
-[[gnu::always_inline]] inline bool read_member(scanner& s, M& m, bool& present_empty) {
+XBL_ALWAYS_INLINE bool read_member(scanner& s, M& m, bool& present_empty) {
   if constexpr (is_optional<M>::value) {
     if (!s.at_end() && s.peek() == 'n') {
       if (!s.literal("null")) return false;
@@ -282,7 +282,7 @@ template <class M>
 }
 
 template <class T>
-[[gnu::always_inline]] inline bool read(scanner& s, T& v) {
+XBL_ALWAYS_INLINE bool read(scanner& s, T& v) {
   if constexpr (has_codec<T>) {
     return codec<T>::read(s, v);
   } else if constexpr (std::is_same_v<T, bool>) {
@@ -403,7 +403,7 @@ bool match_key(scanner& s, std::size_t index, scanner::key_info& k) {
 
 // Reads member I's value (p at it), its key having been read.
 template <described T, std::size_t I>
-[[gnu::always_inline]] inline bool read_field(scanner& s, T& v) {
+XBL_ALWAYS_INLINE bool read_field(scanner& s, T& v) {
   bool present_empty = false;
   if (!read_member(s, v.*(std::get<I>(meta<T>::fields).member), present_empty)) return false;
   if constexpr (has_extras<T>) {
@@ -416,7 +416,7 @@ template <described T, std::size_t I>
 // in any order, unknown, or with an escaped key. Out of line, so that a small object read in
 // order pays nothing for what this needs.
 template <described T>
-[[gnu::noinline]] bool read_other_members(scanner& s, T& v, member_set<T>& seen, std::size_t hint,
+XBL_NOINLINE bool read_other_members(scanner& s, T& v, member_set<T>& seen, std::size_t hint,
                                           std::string_view tag_key, bool tag_seen) {
   constexpr std::size_t n = field_count<T>;
   std::optional<key_set> unknown;  // the unknown members' keys, to catch a repeat; made at the first one
@@ -476,7 +476,7 @@ template <described T>
 // False on a fault. Always inlined, as the pack expansion below: clang otherwise makes a call
 // per object of that loop of a handful of steps.
 template <described T, std::size_t I>
-[[gnu::always_inline]] inline bool read_if_next(scanner& s, T& v, member_set<T>& seen,
+XBL_ALWAYS_INLINE bool read_if_next(scanner& s, T& v, member_set<T>& seen,
                                                 std::size_t& hint, bool& more) {
   scanner::key_info k;
   if (!match_key_at<T, I>(s, k)) return true;
@@ -492,7 +492,7 @@ template <described T, std::size_t I>
 
 // From member `from` on: the members before it were taken or passed over already.
 template <described T, std::size_t... I>
-[[gnu::always_inline]] inline bool read_in_order(scanner& s, T& v, member_set<T>& seen, std::size_t from,
+XBL_ALWAYS_INLINE bool read_in_order(scanner& s, T& v, member_set<T>& seen, std::size_t from,
                                                  std::size_t& hint, bool& more, std::index_sequence<I...>) {
   return ((I < from || !more || read_if_next<T, I>(s, v, seen, hint, more)) && ...);
 }
@@ -544,7 +544,7 @@ bool read_struct(scanner& s, T& v, std::string_view quoted_tag) {
 
 // The first required member that `seen` lacks, reported at the object's closing brace.
 template <described T>
-[[gnu::noinline]] bool missing_member(scanner& s, const T&, const member_set<T>& seen) {
+XBL_NOINLINE bool missing_member(scanner& s, const T&, const member_set<T>& seen) {
   const char* close = s.p - 1;
   bool all = true;
   for_each_field<T>([&](const auto& f, auto index) {

@@ -13,6 +13,7 @@
 #include "xbl/core/digits.hpp"
 #include "xbl/core/error.hpp"
 #include "xbl/core/options.hpp"
+#include "xbl/core/platform.hpp"
 #include "xbl/core/utf8.hpp"
 
 namespace xbl::detail {
@@ -137,7 +138,7 @@ class scanner {
 
   // Compact text has no whitespace to skip: that case costs one comparison here. Only a comment
   // goes on to skip_ws_and_comments.
-  [[gnu::always_inline]] bool skip_ws() {
+  XBL_ALWAYS_INLINE bool skip_ws() {
     if (p < end && static_cast<unsigned char>(*p) > ' ' && *p != '/') return true;
     // The one space pretty text puts after a ':'.
     if (end - p >= 2 && *p == ' ' && static_cast<unsigned char>(p[1]) > ' ' && p[1] != '/') {
@@ -149,7 +150,7 @@ class scanner {
     return skip_ws_and_comments();
   }
 
-  [[gnu::noinline]] bool skip_ws_and_comments() {
+  XBL_NOINLINE bool skip_ws_and_comments() {
     for (;;) {
       p = skip_whitespace(p, end);
       if (p >= end || *p != '/') return true;
@@ -188,9 +189,9 @@ class scanner {
   // predicts. Otherwise null, and the width is learned again for the next line. Needs
   // indent_window bytes after `nl`.
   template <char token>
-  [[gnu::always_inline]] const char* line_starting(const char* nl, std::size_t level) noexcept {
+  XBL_ALWAYS_INLINE const char* line_starting(const char* nl, std::size_t level) noexcept {
     const char* q = nl + 1;
-    __builtin_prefetch(q + whitespace_prefetch_distance);
+    prefetch(q + whitespace_prefetch_distance);
     const std::size_t width = level * indent_width;
     if (width < indent_window && indented_by(q, width)) {
       const char c = q[width];
@@ -199,19 +200,19 @@ class scanner {
     learn_indent(q, level);
     return nullptr;
   }
-  [[gnu::noinline]] void learn_indent(const char* q, std::size_t level) noexcept {
+  XBL_NOINLINE void learn_indent(const char* q, std::size_t level) noexcept {
     const auto n = static_cast<std::size_t>(skip_whitespace(q, end) - q);
     if (level != 0 && n % level == 0) indent_width = n / level;
   }
 
   // ---- structure --------------------------------------------------------------------------------
 
-  [[gnu::always_inline]] bool enter(const char* where) {
+  XBL_ALWAYS_INLINE bool enter(const char* where) {
     if (depth >= depth_limit) return too_deep(where);
     ++depth;
     return true;
   }
-  [[gnu::noinline]] bool too_deep(const char* where) {
+  XBL_NOINLINE bool too_deep(const char* where) {
     return fail(errc::depth_exceeded, where,
                 "nesting deeper than " + std::to_string(depth_limit) + " levels (read_options::max_depth" +
                     (depth_limit < opt.max_depth ? ", at most xbl::max_depth_ceiling)" : ")"));
@@ -219,11 +220,11 @@ class scanner {
   void leave() noexcept { --depth; }
 
   // After a ',' in an array or object: true when a trailing comma closes it here (and it is allowed).
-  [[gnu::always_inline]] bool trailing_comma_closes(char close, const char* comma) {
+  XBL_ALWAYS_INLINE bool trailing_comma_closes(char close, const char* comma) {
     if (p < end && *p == close) return trailing_comma_allowed(close, comma);
     return false;
   }
-  [[gnu::noinline]] bool trailing_comma_allowed(char close, const char* comma) {
+  XBL_NOINLINE bool trailing_comma_allowed(char close, const char* comma) {
     if (opt.trailing_commas) return true;
     fail(errc::syntax, comma, "trailing comma before '" + std::string(1, close) +
                                   "' (read_options::trailing_commas allows it)");
@@ -232,14 +233,14 @@ class scanner {
 
   // ---- literals ---------------------------------------------------------------------------------
 
-  [[gnu::always_inline]] bool literal(std::string_view word) {
+  XBL_ALWAYS_INLINE bool literal(std::string_view word) {
     if (static_cast<std::size_t>(end - p) >= word.size() && std::memcmp(p, word.data(), word.size()) == 0) {
       p += word.size();
       return true;
     }
     return literal_slow(word);
   }
-  [[gnu::noinline]] bool literal_slow(std::string_view word) {
+  XBL_NOINLINE bool literal_slow(std::string_view word) {
     const std::size_t left = static_cast<std::size_t>(end - p);
     const std::size_t n = left < word.size() ? left : word.size();
     for (std::size_t i = 0; i < n; ++i)
@@ -298,7 +299,7 @@ class scanner {
   // Reads the string at p (which is a '"'), appending its decoded text to *out unless out is null.
   // Sets `escaped` when the text held a backslash escape, so a caller that only needs a view can
   // tell whether the bytes in the input are the value.
-  [[gnu::always_inline]] bool string(std::string* out, bool& escaped) {
+  XBL_ALWAYS_INLINE bool string(std::string* out, bool& escaped) {
     // Most strings are plain ASCII with no escape: their blocks are passed here, inline, in a few
     // instructions each, up to the closing quote. Anything else is string_in_full's.
     if constexpr (string_block != 0) {
@@ -321,7 +322,7 @@ class scanner {
   }
 
   // string() for any string: escapes, UTF-8, long text, and the faults.
-  [[gnu::noinline]] bool string_in_full(std::string* out, bool& escaped) {
+  XBL_NOINLINE bool string_in_full(std::string* out, bool& escaped) {
     ++p;
     escaped = false;
     const char* run = p;
@@ -353,7 +354,7 @@ class scanner {
 
   // The fault in the UTF-8 of a string's bytes [from, to): where the first ill-formed sequence
   // starts, or the end of the text when a sequence well begun is cut short by it.
-  [[gnu::noinline]] bool utf8_fault(const char* from, const char* to) {
+  XBL_NOINLINE bool utf8_fault(const char* from, const char* to) {
     p = utf8_first_invalid(from, to);
     if (utf8_cut_short(reinterpret_cast<const unsigned char*>(p), reinterpret_cast<const unsigned char*>(end)))
       return fail(errc::unexpected_end, end, "the text ends inside a string");
@@ -362,7 +363,7 @@ class scanner {
 
   // Reads the string at p (which is a '"') and sets `text` to its decoded value without copying it
   // when it has no escape: a view of the input then, else of `scratch` (valid until its next use).
-  [[gnu::always_inline]] bool string_text(std::string_view& text) {
+  XBL_ALWAYS_INLINE bool string_text(std::string_view& text) {
     const char* start = p;
     bool escaped;
     if (!string(nullptr, escaped)) return false;
@@ -441,7 +442,7 @@ class scanner {
 
   // When the key at p is `quoted` (`"name"`, a plain name as compact JSON writes it), takes it as
   // key() would, without scanning it as a string or looking it up.
-  [[gnu::always_inline]] bool plain_key(std::string_view quoted, key_info& k) noexcept {
+  XBL_ALWAYS_INLINE bool plain_key(std::string_view quoted, key_info& k) noexcept {
     if (static_cast<std::size_t>(end - p) < quoted.size() || std::memcmp(p, quoted.data(), quoted.size()) != 0)
       return false;
     k.at = p;
@@ -477,7 +478,7 @@ class scanner {
 
   // The pieces of object(), for a reader that takes some members its own way.
   // At the '{': enters the object; `empty` when it closes at once (it is then left too).
-  [[gnu::always_inline]] bool open_object(bool& empty) {
+  XBL_ALWAYS_INLINE bool open_object(bool& empty) {
     if (!enter(p)) return false;
     ++p;
     // Indented text: the first key on the next line.
@@ -497,7 +498,7 @@ class scanner {
     return true;
   }
   // Between a key and its value.
-  [[gnu::always_inline]] bool colon() {
+  XBL_ALWAYS_INLINE bool colon() {
     // The value right after the ':' (compact text) or after the one space pretty text puts there,
     // decided with one bounds check.
     if (end - p >= 3 && p[0] == ':') {
@@ -523,7 +524,7 @@ class scanner {
   }
   // After a member's value: `more` when a ',' says another member follows, else the '}' closed
   // the object and it was left.
-  [[gnu::always_inline]] bool after_member(bool& more) {
+  XBL_ALWAYS_INLINE bool after_member(bool& more) {
     if (line_room()) {
       if (p[0] == ',') {
         // Compact text: the next key's '"' right after the ','.

@@ -169,7 +169,7 @@ class writer {
 
   // next() and key() for member I of T, whose key is copied as compile time made it.
   template <class T, std::size_t I>
-  [[gnu::always_inline]] void member_key(bool& first) {
+  XBL_ALWAYS_INLINE void member_key(bool& first) {
     using key_text = field_key<T, I>;
     if constexpr (!key_text::plain) {
       next(first);
@@ -250,7 +250,7 @@ class writer {
 
   // Makes room for n bytes: a text that outgrows the thread's buffer moves to the result string
   // (see the class comment); a smaller buffer (a nested write's own) and the result string double.
-  [[gnu::noinline]] void grow(std::size_t n) {
+  XBL_NOINLINE void grow(std::size_t n) {
     const auto used = static_cast<std::size_t>(cur_ - out_->data());
     if (out_ != &text_ && out_->size() >= chunk_bytes) {
       const std::size_t last = shared_ ? shared_->last_long : 0;
@@ -271,7 +271,7 @@ class writer {
   // check per line, no branch for the comma, and the indentation of all but the deepest lines in
   // one 32-byte copy (room is taken for its overshoot), which beats a call to memset for the few
   // bytes a line needs.
-  [[gnu::always_inline]] char* line(bool& first, std::size_t extra) {
+  XBL_ALWAYS_INLINE char* line(bool& first, std::size_t extra) {
     static constexpr std::size_t run = 32;
     static constexpr char spaces[run] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
                                          ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
@@ -359,7 +359,7 @@ void write_struct(writer& w, const T& v, const tag_member* tag = nullptr) {
     tag = nullptr;
   };
   if (tag && tag->after.empty()) write_tag();
-  for_each_field<T>([&](const auto& f, auto index) __attribute__((always_inline)) {
+  for_each_field<T>([&](const auto& f, auto index) XBL_ALWAYS_INLINE_LAMBDA {
     const auto& m = v.*(f.member);
     bool present_empty = false;
     if constexpr (has_extras<T>) present_empty = ((v.*(meta<T>::extras)).present_empty >> index.value) & 1;
