@@ -6,14 +6,12 @@
 #include <cstring>
 
 #include "xbl/core/digits.hpp"
-
-#if defined(__SSE2__)
-#include <immintrin.h>
-#endif
+#include "xbl/core/platform.hpp"
+#include "xbl/core/simd.hpp"
 
 // Finding the few bytes of a text that matter, many bytes at a time: where a string ends or must be
-// escaped, and where whitespace stops. SSE2 vectors where there are (every x86-64), eight-byte
-// words elsewhere.
+// escaped, and where whitespace stops. Written once over eight-byte words, which any CPU has, and
+// over the block kernels of simd::active where they are faster.
 namespace xbl::detail {
 
 // The high bit of each byte of `w` that a JSON string cannot hold as it is (a quote, a backslash, a
@@ -32,46 +30,11 @@ constexpr std::size_t first_flagged(std::uint64_t mask) noexcept {
   return static_cast<std::size_t>(std::countr_zero(mask)) >> 3;
 }
 
-// One bit per byte of a block of sixteen: the bytes a JSON string cannot hold as they are, and the
-// bytes of 0x80 and above (UTF-8 sequences). Sixteen, not the widest vector there is: most
-// strings are shorter, and a wider load crosses a cache line more often than it saves a step (on
-// a presence document, 32 bytes made the reader 6% slower and 64 bytes 14%).
-struct string_bits {
-  std::uint32_t special;
-  std::uint32_t high;
-};
-
-#if defined(__SSE2__)
-inline constexpr std::size_t string_block = 16;
-XBL_ALWAYS_INLINE string_bits string_block_at(const char* p) noexcept {
-  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i below_space = _mm_set1_epi8(0x1F);
-  const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(x, below_space), below_space);  // x <= 0x1F
-  const __m128i special =
-      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))), control);
-  return {static_cast<std::uint32_t>(_mm_movemask_epi8(special)), static_cast<std::uint32_t>(_mm_movemask_epi8(x))};
-}
-#else
-// No vector here: the block loops are left out (string_block is 0), but the code of a discarded
-// `if constexpr` branch outside a template must still name a block reader, so this is the same
-// reader in plain C++.
-inline constexpr std::size_t string_block = 0;
-inline string_bits string_block_at(const char* p) noexcept {
-  string_bits b{0, 0};
-  for (unsigned i = 0; i < 16; ++i) {
-    const auto c = static_cast<unsigned char>(p[i]);
-    b.special |= static_cast<std::uint32_t>(c < 0x20 || c == '"' || c == '\\') << i;
-    b.high |= static_cast<std::uint32_t>(c >= 0x80) << i;
-  }
-  return b;
-}
-#endif
-
 // The first byte in [p, end) that a JSON string cannot hold as it is (see string_special_bytes),
 // or `end` when there is none. `wide` is set when a byte of 0x80 or above comes before it: a UTF-8
 // sequence that a reader has still to check.
 //
-// Sixteen bytes at a time (eight without SSE2); the few bytes after the last whole block are not
+// A block at a time where the backend has fast blocks, else eight bytes; the few bytes after the last whole block are not
 // looked at one by one, which for the short strings a document is mostly made of would cost more
 // than all the rest: they are read again with plain bytes before them, in one load that ends at
 // `end`, or in two overlapping words when the whole text is that short.
@@ -82,17 +45,18 @@ XBL_ALWAYS_INLINE const char* find_string_special(const char* p, const char* end
   // The bits of a block below its first special byte (all of them when it has none).
   auto before_first = [](std::uint64_t special) { return special ? (special & (0 - special)) - 1 : ~std::uint64_t{0}; };
   const char* const begin = p;
-  if constexpr (string_block != 0) {
-    while (static_cast<std::size_t>(end - p) >= string_block) {
-      const string_bits b = string_block_at(p);
+  if constexpr (simd::active::fast_strings) {
+    constexpr std::size_t block = simd::string_block;
+    while (static_cast<std::size_t>(end - p) >= block) {
+      const simd::string_bits b = simd::active::string_block_at(p);
       wide |= (b.high & before_first(b.special)) != 0;
       if (b.special) return p + std::countr_zero(b.special);
-      p += string_block;
+      p += block;
     }
-    if (p != end && static_cast<std::size_t>(end - begin) >= string_block) {
-      const string_bits b = string_block_at(end - string_block);  // the bytes before p have no flag
+    if (p != end && static_cast<std::size_t>(end - begin) >= block) {
+      const simd::string_bits b = simd::active::string_block_at(end - block);  // the bytes before p have no flag
       wide |= (b.high & before_first(b.special)) != 0;
-      return b.special ? end - string_block + std::countr_zero(b.special) : end;
+      return b.special ? end - block + std::countr_zero(b.special) : end;
     }
   }
   constexpr std::uint64_t highs = 0x8080808080808080ULL;
@@ -161,40 +125,30 @@ XBL_ALWAYS_INLINE void copy_bytes(char* o, const char* p, std::size_t n) noexcep
 inline constexpr std::size_t whitespace_prefetch_distance = 1024;
 XBL_ALWAYS_INLINE const char* skip_whitespace(const char* p, const char* end) noexcept {
   prefetch(p + whitespace_prefetch_distance);
-#if defined(__AVX2__)
-  // Where there is AVX2: a line break and up to 31 spaces of indentation in one step.
-  constexpr char m = static_cast<char>(0x80);
-  while (end - p >= 32) {
-    // The four whitespace bytes differ in their low nibble, so one table lookup by it gives each
-    // byte the only whitespace it could be (0x80 where there is none, which no byte the lookup
-    // keeps can equal: bytes of 0x80 and above look up 0).
-    const __m256i table = _mm256_setr_epi8(' ', m, m, m, m, m, m, m, m, '\t', '\n', m, m, '\r', m, m,
-                                           ' ', m, m, m, m, m, m, m, m, '\t', '\n', m, m, '\r', m, m);
-    const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
-    const __m256i ws = _mm256_cmpeq_epi8(_mm256_shuffle_epi8(table, x), x);
-    const auto other = ~static_cast<unsigned>(_mm256_movemask_epi8(ws));
-    if (other) return p + std::countr_zero(other);
-    p += 32;
+  if constexpr (simd::active::fast_whitespace) {
+    while (static_cast<std::size_t>(end - p) >= simd::whitespace_block) {
+      const std::uint32_t other = simd::active::non_whitespace_bits(p);
+      if (other) return p + std::countr_zero(other);
+      p += simd::whitespace_block;
+    }
   }
-#endif
   while (p < end) {
     const auto c = static_cast<unsigned char>(*p);
     if (c > ' ') return p;  // the next token
     if (c == ' ') {
       ++p;
       for (;;) {
-#if defined(__SSE2__)
-        if (end - p >= 16) {
-          const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-          const auto other = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')))) ^ 0xFFFFu;
-          if (other == 0) {
-            p += 16;
-            continue;
+        if constexpr (simd::active::fast_spaces) {
+          if (static_cast<std::size_t>(end - p) >= simd::space_block) {
+            const std::uint32_t other = simd::active::non_space_bits(p);
+            if (other == 0) {
+              p += simd::space_block;
+              continue;
+            }
+            p += std::countr_zero(other);
+            break;
           }
-          p += std::countr_zero(other);
-          break;
         }
-#endif
         if (end - p >= 8) {
           // No carries in a plain XOR: the lowest nonzero byte is the first one that is not a space.
           const std::uint64_t other = load8(p) ^ 0x2020202020202020ULL;
@@ -217,35 +171,9 @@ XBL_ALWAYS_INLINE const char* skip_whitespace(const char* p, const char* end) no
   return p;
 }
 
-// One bit per byte of the indent_window bytes at q, set where the byte is a space: 64 bytes (one
-// compare with AVX-512, two with AVX2, four with SSE2), sixteen levels of four spaces.
-#if defined(__SSE2__)
-inline constexpr std::size_t indent_window = 64;
-#else
-inline constexpr std::size_t indent_window = 8;
-#endif
-XBL_ALWAYS_INLINE std::uint64_t space_bits(const char* q) noexcept {
-#if defined(__AVX512BW__)
-  return _mm512_cmpeq_epi8_mask(_mm512_loadu_si512(q), _mm512_set1_epi8(' '));
-#elif defined(__AVX2__)
-  auto half = [](const char* h) {
-    const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(h));
-    return std::uint64_t{static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(' '))))};
-  };
-  return half(q) | half(q + 32) << 32;
-#elif defined(__SSE2__)
-  auto quarter = [](const char* h) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h));
-    return std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' '))))};
-  };
-  return quarter(q) | quarter(q + 16) << 16 | quarter(q + 32) << 32 | quarter(q + 48) << 48;
-#else
-  const std::uint64_t zero_where_space = load8(q) ^ (every_byte * ' ');
-  std::uint64_t bits = 0;
-  for (std::size_t i = 0; i < 8; ++i) bits |= std::uint64_t{((zero_where_space >> (8 * i)) & 0xFF) == 0} << i;
-  return bits;
-#endif
-}
+// How many bytes indented_by can look at: 64 (sixteen levels of four spaces) with vectors, one word
+// without.
+inline constexpr std::size_t indent_window = simd::active::indent_window;
 
 // Whether the `width` bytes at q are all spaces: the indentation a reader foresaw for a line of
 // indented text. A yes or no, not a count, so that the reader goes on at q + width while the
@@ -254,7 +182,13 @@ XBL_ALWAYS_INLINE std::uint64_t space_bits(const char* q) noexcept {
 // q, and width < indent_window.
 XBL_ALWAYS_INLINE bool indented_by(const char* q, std::size_t width) noexcept {
   const std::uint64_t want = (std::uint64_t{1} << width) - 1;
-  return (~space_bits(q) & want) == 0;
+  return (~simd::active::space_bits(q) & want) == 0;
+}
+
+// Whether [p, e) is well-formed UTF-8 (a sequence that runs past e is not). The bytes up to
+// `readable` may be loaded, though only those before e count.
+inline bool utf8_valid(const char* p, const char* e, const char* readable) noexcept {
+  return simd::active::utf8_valid(p, e, readable);
 }
 
 }  // namespace xbl::detail

@@ -302,10 +302,10 @@ class scanner {
   XBL_ALWAYS_INLINE bool string(std::string* out, bool& escaped) {
     // Most strings are plain ASCII with no escape: their blocks are passed here, inline, in a few
     // instructions each, up to the closing quote. Anything else is string_in_full's.
-    if constexpr (string_block != 0) {
+    if constexpr (simd::active::fast_strings) {
       const char* q = p + 1;
-      while (static_cast<std::size_t>(end - q) >= string_block) {
-        const string_bits b = string_block_at(q);
+      while (static_cast<std::size_t>(end - q) >= simd::string_block) {
+        const simd::string_bits b = simd::active::string_block_at(q);
         if (b.special) {
           const auto n = static_cast<std::size_t>(std::countr_zero(b.special));
           if (q[n] != '"' || (b.high & ((1u << n) - 1)) != 0) break;
@@ -315,7 +315,7 @@ class scanner {
           return true;
         }
         if (b.high) break;
-        q += string_block;
+        q += simd::string_block;
       }
     }
     return string_in_full(out, escaped);
