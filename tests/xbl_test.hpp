@@ -20,3 +20,41 @@
 #ifndef XBL_TEST_DATA_DIR
 #error "XBL_TEST_DATA_DIR must be defined by the build"
 #endif
+
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <fmt/format.h>
+
+// The helpers every suite shares. Inline, so that the suites can also be compiled as one unit.
+
+// The bytes of a file in tests/data.
+inline std::string data_file(const char* name) {
+  std::ifstream in(std::string(XBL_TEST_DATA_DIR) + "/" + name, std::ios::binary);
+  REQUIRE_MESSAGE(in.good(), "missing test data file " << name);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// Reads text as a T, which must succeed; on failure the text and the error are in the report.
+template <class T>
+T read_ok(std::string_view text, const xbl::read_options& options = {}) {
+  auto r = xbl::from_json<T>(text, options);
+  const std::string error = r ? std::string() : fmt::format("{}", r.error());
+  INFO("text: " << text);
+  INFO("error: " << error);
+  REQUIRE(r.has_value());
+  return std::move(r).value();
+}
+
+// Reads text as a T, which must fail with a message; the error, to look at further.
+template <class T>
+xbl::error read_error(std::string_view text, const xbl::read_options& options = {}) {
+  auto r = xbl::from_json<T>(text, options);
+  INFO("text: " << text);
+  REQUIRE_FALSE(r.has_value());
+  CHECK_FALSE(r.error().message.empty());
+  return r.error();
+}

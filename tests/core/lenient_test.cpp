@@ -24,25 +24,6 @@ struct xbl::meta<Config> {
 
 namespace {
 
-template <class T>
-xbl::error read_error(std::string_view text, const xbl::read_options& options = {}) {
-  auto r = xbl::from_json<T>(text, options);
-  INFO("text: " << text);
-  REQUIRE_FALSE(r.has_value());
-  CHECK_FALSE(r.error().message.empty());
-  return r.error();
-}
-
-template <class T>
-T read_ok(std::string_view text, const xbl::read_options& options) {
-  auto r = xbl::from_json<T>(text, options);
-  const std::string error = r ? std::string() : fmt::format("{}", r.error());
-  INFO("text: " << text);
-  INFO("error: " << error);
-  REQUIRE(r.has_value());
-  return std::move(r).value();
-}
-
 bool mentions(const xbl::error& e, std::string_view what) { return e.message.find(what) != std::string::npos; }
 
 constexpr xbl::read_options with_comments{.comments = true};

@@ -49,14 +49,6 @@ struct xbl::meta<Kept> {
 
 namespace {
 
-template <class T>
-xbl::error read_error(std::string_view text, const xbl::read_options& options = {}) {
-  auto r = xbl::from_json<T>(text, options);
-  INFO("text: " << text);
-  REQUIRE_FALSE(r.has_value());
-  return r.error();
-}
-
 // A string value made of `before`, the bytes under test, and `after`, in quotes.
 std::string quoted_bytes(std::string_view bytes) { return "\"ab" + std::string(bytes) + "cd\""; }
 

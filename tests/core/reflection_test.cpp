@@ -132,23 +132,6 @@ static_assert(!xbl::enum_from_string<Color>("RED").has_value());
 
 namespace {
 
-template <class T>
-xbl::error read_error(std::string_view text, const xbl::read_options& options = {}) {
-  auto r = xbl::from_json<T>(text, options);
-  REQUIRE_FALSE(r.has_value());
-  return r.error();
-}
-
-template <class T>
-T read_ok(std::string_view text, const xbl::read_options& options = {}) {
-  auto r = xbl::from_json<T>(text, options);
-  const std::string error = r ? std::string() : fmt::format("{}", r.error());
-  INFO("text: " << text);
-  INFO("error: " << error);
-  REQUIRE(r.has_value());
-  return std::move(r).value();
-}
-
 }  // namespace
 
 TEST_CASE("reflection: field_count and field_names list the JSON keys in declaration order") {

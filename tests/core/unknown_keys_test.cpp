@@ -71,25 +71,6 @@ constexpr xbl::read_options skip{};
 constexpr xbl::read_options error{.unknown_keys = xbl::unknown_key_policy::error};
 constexpr xbl::read_options keep{.unknown_keys = xbl::unknown_key_policy::keep};
 
-template <class T>
-T read_ok(std::string_view text, const xbl::read_options& options) {
-  auto r = xbl::from_json<T>(text, options);
-  const std::string message = r ? std::string() : fmt::format("{}", r.error());
-  INFO("text: " << text);
-  INFO("error: " << message);
-  REQUIRE(r.has_value());
-  return std::move(r).value();
-}
-
-template <class T>
-xbl::error read_error(std::string_view text, const xbl::read_options& options) {
-  auto r = xbl::from_json<T>(text, options);
-  INFO("text: " << text);
-  REQUIRE_FALSE(r.has_value());
-  CHECK_FALSE(r.error().message.empty());
-  return r.error();
-}
-
 // Reads with keep and checks that writing gives back exactly the text read.
 template <class T>
 void check_byte_for_byte(std::string_view text) {

@@ -69,7 +69,7 @@ struct xbl::meta<Holder> {
 
 namespace {
 
-Outer sample() {
+Outer sample_outer() {
   Outer o;
   o.zeta = "x";
   o.alpha = {1, 2};
@@ -110,17 +110,17 @@ TEST_CASE("writer: write_options default to compact with an indent of 2") {
 }
 
 TEST_CASE("writer: keys come in declaration order and compact output has no whitespace") {
-  const std::string json = xbl::to_json(sample());
+  const std::string json = xbl::to_json(sample_outer());
   CHECK(json ==
         R"({"zeta":"x","alpha":[1,2],"inners":[{"n":1,"s":"a"},{"n":2}],"map":{},"none":[],"hollow":{},"flag":true})");
   CHECK(json.find_first_of(" \n\t\r") == std::string::npos);
   const auto back = xbl::from_json<Outer>(json);
   REQUIRE(back.has_value());
-  CHECK(*back == sample());
+  CHECK(*back == sample_outer());
 }
 
 TEST_CASE("writer: pretty output with indent 2, exact bytes") {
-  const std::string json = xbl::to_json(sample(), pretty(2));
+  const std::string json = xbl::to_json(sample_outer(), pretty(2));
   CHECK(json ==
         "{\n"
         "  \"zeta\": \"x\",\n"
@@ -145,11 +145,11 @@ TEST_CASE("writer: pretty output with indent 2, exact bytes") {
   check_no_trailing_spaces(json);
   const auto back = xbl::from_json<Outer>(json);
   REQUIRE(back.has_value());
-  CHECK(*back == sample());
+  CHECK(*back == sample_outer());
 }
 
 TEST_CASE("writer: pretty output with indent 4, exact bytes") {
-  Outer o = sample();
+  Outer o = sample_outer();
   o.map = {{"k", 7}, {"j", 6}};
   o.hollow.x = 0;
   o.maybe = -3;

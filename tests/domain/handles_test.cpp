@@ -12,23 +12,11 @@ using namespace xbl::literals;
 
 namespace {
 
-std::string data_file(const char* name) {
-  std::ifstream in(std::string(XBL_TEST_DATA_DIR) + "/" + name, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "missing test data file " << name);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 constexpr std::string_view session_ref =
     R"({"scid":"bd6c41c3-01c3-468a-a3b5-3e0fe8133862","templateName":"deathmatch","name":"session-49"})";
 
 std::string with_session(std::string_view before, std::string_view after) {
   return std::string(before) + std::string(session_ref) + std::string(after);
-}
-
-xbl::error read_error(std::string_view text, const xbl::read_options& options = {}) {
-  const auto r = xbl::from_json<xbl::HandleRequest>(text, options);
-  REQUIRE_FALSE(r);
-  return r.error();
 }
 
 }  // namespace
@@ -106,32 +94,32 @@ TEST_CASE("HandleRequest: invite and transfer, written with type after version")
 
 TEST_CASE("HandleRequest: unknown, missing, repeated and mistyped type") {
   const std::string unknown = with_session(R"({"version":1,"type":"session","sessionRef":)", "}");
-  auto e = read_error(unknown);
+  auto e = read_error<xbl::HandleRequest>(unknown);
   CHECK(e.code == xbl::errc::unknown_variant);
   CHECK(e.path == "/type");
   CHECK(e.line == 1);
   CHECK(e.column == 21);  // the value "session"
 
   // Tags match exactly.
-  e = read_error(with_session(R"({"version":1,"sessionRef":)", R"(,"type":"Activity"})"));
+  e = read_error<xbl::HandleRequest>(with_session(R"({"version":1,"sessionRef":)", R"(,"type":"Activity"})"));
   CHECK(e.code == xbl::errc::unknown_variant);
   CHECK(e.path == "/type");
 
   const std::string missing = with_session(R"({"version":1,"sessionRef":)", "}");
-  e = read_error(missing);
+  e = read_error<xbl::HandleRequest>(missing);
   CHECK(e.code == xbl::errc::missing_member);
   CHECK(e.path == "");
   CHECK(e.offset == missing.size() - 1);  // met at the closing brace
 
   // A `type` inside a nested object is not the body's.
-  e = read_error(R"({"version":1,"sessionRef":{"type":"activity","scid":"bd6c41c3-01c3-468a-a3b5-3e0fe8133862","templateName":"t"}})");
+  e = read_error<xbl::HandleRequest>(R"({"version":1,"sessionRef":{"type":"activity","scid":"bd6c41c3-01c3-468a-a3b5-3e0fe8133862","templateName":"t"}})");
   CHECK(e.code == xbl::errc::missing_member);
   CHECK(e.path == "");
 
   // A second tag, the same or another, wherever the first one stands.
   for (const std::string& twice : {with_session(R"({"type":"activity","version":1,"sessionRef":)", R"(,"type":"activity"})"),
                                    with_session(R"({"version":1,"type":"invite","sessionRef":)", R"(,"type":"transfer"})")}) {
-    e = read_error(twice);
+    e = read_error<xbl::HandleRequest>(twice);
     CHECK(e.code == xbl::errc::duplicate_key);
     CHECK(e.offset == twice.rfind("\"type\""));
     CHECK(e.path == "/type");
@@ -139,26 +127,26 @@ TEST_CASE("HandleRequest: unknown, missing, repeated and mistyped type") {
 
   // A member again after the tag, which stood between the two.
   const std::string version_twice = with_session(R"({"version":1,"type":"activity","version":1,"sessionRef":)", "}");
-  e = read_error(version_twice);
+  e = read_error<xbl::HandleRequest>(version_twice);
   CHECK(e.code == xbl::errc::duplicate_key);
   CHECK(e.offset == version_twice.rfind("\"version\""));
   CHECK(e.path == "/version");
 
-  e = read_error(with_session(R"({"version":1,"type":1,"sessionRef":)", "}"));
+  e = read_error<xbl::HandleRequest>(with_session(R"({"version":1,"type":1,"sessionRef":)", "}"));
   CHECK(e.code == xbl::errc::type_mismatch);
   CHECK(e.path == "/type");
 
-  e = read_error(R"(["activity"])");
+  e = read_error<xbl::HandleRequest>(R"(["activity"])");
   CHECK(e.code == xbl::errc::type_mismatch);
 
   // Once the alternative is known, its own members are checked with their paths.
-  e = read_error(with_session(R"({"version":1,"type":"invite","sessionRef":)", R"(,"inviteAttributes":{"titleId":"1"}})"));
+  e = read_error<xbl::HandleRequest>(with_session(R"({"version":1,"type":"invite","sessionRef":)", R"(,"inviteAttributes":{"titleId":"1"}})"));
   CHECK(e.code == xbl::errc::missing_member);
   CHECK(e.path == "");
-  e = read_error(R"({"type":"activity","version":1,"sessionRef":{"scid":"nope","templateName":"t"}})");
+  e = read_error<xbl::HandleRequest>(R"({"type":"activity","version":1,"sessionRef":{"scid":"nope","templateName":"t"}})");
   CHECK(e.code == xbl::errc::invalid_value);
   CHECK(e.path == "/sessionRef/scid");
-  e = read_error(with_session(R"({"version":-1,"type":"activity","sessionRef":)", "}"));
+  e = read_error<xbl::HandleRequest>(with_session(R"({"version":-1,"type":"activity","sessionRef":)", "}"));
   CHECK(e.code == xbl::errc::number_out_of_range);
   CHECK(e.path == "/version");
 }
@@ -167,20 +155,20 @@ TEST_CASE("HandleRequest: the first fault in the text is the one reported, befor
   // The look for the tag stops at it; whatever follows is checked by the read of the alternative
   // (which also finds a second tag, tested above).
   const std::string broken_after = R"({"version":1,"type":"activity","sessionRef":{"scid":})";
-  auto e = read_error(broken_after);
+  auto e = read_error<xbl::HandleRequest>(broken_after);
   CHECK(e.code == xbl::errc::syntax);
   CHECK(e.offset == broken_after.rfind('}'));
   CHECK(e.path == "/sessionRef/scid");
 
   const std::string unknown_then_broken = R"({"type":"party","version":1,"sessionRef":{"scid":})";
-  e = read_error(unknown_then_broken);
+  e = read_error<xbl::HandleRequest>(unknown_then_broken);
   CHECK(e.code == xbl::errc::unknown_variant);
   CHECK(e.path == "/type");
   CHECK(e.offset == unknown_then_broken.find("\"party\""));
 
   // A fault before the tag comes first in the text, and is reported whatever the tag says.
   const std::string broken_before = R"({"version":1,"sessionRef":{"scid":},"type":"party"})";
-  e = read_error(broken_before);
+  e = read_error<xbl::HandleRequest>(broken_before);
   CHECK(e.code == xbl::errc::syntax);
   CHECK(e.offset == broken_before.find('}'));
   CHECK(e.path == "/sessionRef/scid");
@@ -255,7 +243,7 @@ TEST_CASE("seed: the invite body as printed fails with a located error") {
   const std::string text = data_file("handles_invite_seed.json");
 
   // Strict: the first fault is the comment on line 2.
-  for (const auto& e : {read_error(text), xbl::from_json<xbl::InviteHandleRequest>(text).error(),
+  for (const auto& e : {read_error<xbl::HandleRequest>(text), xbl::from_json<xbl::InviteHandleRequest>(text).error(),
                         xbl::from_json<xbl::raw_json>(text).error()}) {
     CHECK(e.code == xbl::errc::syntax);
     CHECK(e.line == 2);
@@ -264,7 +252,7 @@ TEST_CASE("seed: the invite body as printed fails with a located error") {
   }
   // Lenient: comments pass; the key `"id: "` is not followed by ':' (the 4 of the GUID stands there).
   const auto lenient = xbl::read_options::lenient();
-  for (const auto& e : {read_error(text, lenient), xbl::from_json<xbl::InviteHandleRequest>(text, lenient).error(),
+  for (const auto& e : {read_error<xbl::HandleRequest>(text, lenient), xbl::from_json<xbl::InviteHandleRequest>(text, lenient).error(),
                         xbl::from_json<xbl::raw_json>(text, lenient).error()}) {
     CHECK(e.code == xbl::errc::syntax);
     CHECK(e.line == 3);
@@ -278,7 +266,7 @@ TEST_CASE("seed: the invite body as printed fails with a located error") {
   // has no ':' after it (the '}' at column 26).
   std::string mended = text;
   mended.replace(mended.find("\"id: \""), 6, "\"id\": \"");
-  const auto as_body = read_error(mended, lenient);
+  const auto as_body = read_error<xbl::HandleRequest>(mended, lenient);
   CHECK(as_body.code == xbl::errc::type_mismatch);
   CHECK(as_body.line == 12);
   CHECK(as_body.column == 18);

@@ -11,12 +11,6 @@ using namespace xbl::literals;
 
 namespace {
 
-std::string data_file(const char* name) {
-  std::ifstream in(std::string(XBL_TEST_DATA_DIR) + "/" + name, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "missing test data file " << name);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 // Two devices: the first with a title at level `all` and one at level `title`, the second bare.
 constexpr const char* full_record =
     R"({"xuid":"2533274790395904","state":"Online","devices":[)"

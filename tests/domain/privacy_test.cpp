@@ -10,12 +10,6 @@ using namespace xbl::literals;
 
 namespace {
 
-std::string data_file(const char* name) {
-  std::ifstream in(std::string(XBL_TEST_DATA_DIR) + "/" + name, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "missing test data file " << name);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 template <class T>
 T read(const std::string& json) {
   auto r = xbl::from_json<T>(json);

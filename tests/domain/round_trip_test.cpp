@@ -38,12 +38,12 @@ void append_utf8(std::string& out, std::uint32_t cp) {
   }
 }
 
-// Random values of the model types. A valid generator makes only values that validate() accepts;
+// Random values of the model types. A valid model_generator makes only values that validate() accepts;
 // an open one also makes unknown enum texts and values that break the domain rules (they must
 // still read back as they were written).
-class generator {
+class model_generator {
  public:
-  generator(std::uint64_t seed, bool open) : rng_(seed), open_(open) {}
+  model_generator(std::uint64_t seed, bool open) : rng_(seed), open_(open) {}
 
   bool open() const noexcept { return open_; }
 
@@ -420,7 +420,7 @@ class generator {
     else if constexpr (std::is_same_v<T, xbl::PermissionUserResponse>) return user_response();
     else if constexpr (std::is_same_v<T, xbl::PermissionCheckBatchResponse>) return batch_response();
     else if constexpr (std::is_same_v<T, xbl::GamerpicImage>) return gamerpic();
-    else static_assert(sizeof(T) == 0, "no generator for this type");
+    else static_assert(sizeof(T) == 0, "no model_generator for this type");
   }
 
  private:
@@ -471,7 +471,7 @@ bool round_trips(const T& value, bool expect_valid) {
   if (expect_valid) {
     const auto found = xbl::validate(value);
     if (!found.empty()) {
-      FAIL_CHECK("the valid generator made a value that breaks a rule: " << fmt::format("{}", found.front()));
+      FAIL_CHECK("the valid model_generator made a value that breaks a rule: " << fmt::format("{}", found.front()));
       return false;
     }
   }
@@ -482,7 +482,7 @@ template <class T>
 void round_trip_many(std::uint64_t seed) {
   for (bool open : {false, true}) {
     CAPTURE(open);
-    generator g(seed, open);
+    model_generator g(seed, open);
     int checked = 0;
     for (int i = 0; i < values_per_type; ++i) {
       if (!round_trips(g.make<T>(), !open)) break;
@@ -507,7 +507,7 @@ TEST_CASE_TEMPLATE("round trip: from_json(to_json(v)) == v, compact and pretty",
 
 TEST_CASE("round trip: the generators make what they promise") {
   // Both TitleId forms, both Timestamp forms, leading zeros, non-ASCII and escapes all occur.
-  generator g(42, false);
+  model_generator g(42, false);
   bool number = false, string = false, short_ts = false, long_ts = false, zeros = false, non_ascii = false,
        escape = false;
   for (int i = 0; i < 300; ++i) {
