@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "xbl/core/codec.hpp"
+#include "xbl/core/decimal.hpp"
 #include "xbl/core/describe.hpp"
 #include "xbl/core/digits.hpp"
 #include "xbl/core/key_set.hpp"
@@ -185,7 +186,7 @@ bool read_floating(scanner& s, F& v) {
   if (s.at_end() || !is_number_start(s.peek())) return mismatch(s, "a number");
   number_token t;
   if (!s.number(t)) return false;
-  const auto r = std::from_chars(t.begin, t.end, v);
+  const auto r = floating_from_chars(t.begin, t.end, v);
   if (r.ec == std::errc::result_out_of_range)
     return s.fail(errc::number_out_of_range, t.begin,
                   std::string("the number is beyond what a ") + (sizeof(F) == 4 ? "float" : "double") + " holds");
