@@ -404,7 +404,9 @@ void write(writer& w, const T& v) {
     bool first = true;
     for (const auto& e : v) {
       w.next(first);
-      write(w, e);
+      // std::vector<bool> hands out a proxy, which libc++'s const_iterator does not make a bool.
+      if constexpr (std::is_same_v<typename T::value_type, bool>) write(w, static_cast<bool>(e));
+      else write(w, e);
     }
     w.close(']', first);
   } else if constexpr (is_string_map<T>::value) {
