@@ -6,6 +6,18 @@
 // found is decided by the include directory the build passes to the compiler.
 #pragma once
 
+// Built without exceptions (-fno-exceptions), where the library ends the program instead of
+// throwing, doctest keeps every assertion but those about exceptions (CHECK_THROWS_AS and the
+// like), which compile to nothing. XBL_TEST_EXCEPTIONS says whether a test may use try and catch.
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS) || defined(_CPPUNWIND)
+#define XBL_TEST_EXCEPTIONS 1
+#else
+#define XBL_TEST_EXCEPTIONS 0
+#ifndef DOCTEST_CONFIG_NO_EXCEPTIONS_BUT_WITH_ALL_ASSERTS
+#define DOCTEST_CONFIG_NO_EXCEPTIONS_BUT_WITH_ALL_ASSERTS
+#endif
+#endif
+
 #include <doctest/doctest.h>
 
 #include <xbl/xbl.hpp>

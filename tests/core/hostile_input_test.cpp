@@ -45,7 +45,7 @@ struct heap_meter {
 
 void* metered_new(std::size_t n) {
   void* p = std::malloc(n ? n : 1);
-  if (!p) throw std::bad_alloc();
+  if (!p) xbl::detail::raise<std::bad_alloc>();
   heap_meter::on_alloc(p);
   return p;
 }
