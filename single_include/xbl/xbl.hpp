@@ -109,9 +109,68 @@ class bad_result : public std::runtime_error {
 #include <cstdio>
 #include <cstdlib>
 
+#if defined(_MSC_VER) && !defined(__clang__) && (defined(_M_X64) || defined(_M_AMD64))
+#include <intrin.h>
+#endif
+
 // What differs between compilers and build modes, in one place, so that the rest of the library is
-// written once: whether exceptions are on, and how the library raises one.
+// written once: inlining hints, prefetching, byte order, whether exceptions are on and how the
+// library raises one. Nothing else in the library names a compiler builtin or attribute.
+
+// XBL_ALWAYS_INLINE declares an inline function that the compiler must inline, where the library
+// measured that a call costs more than the code: only when optimising (an unoptimised build gains
+// nothing from it and pays in compile time), and never with XBL_NO_FORCE_INLINE defined.
+// XBL_ALWAYS_INLINE_LAMBDA is the same for a lambda (after its parameter list); XBL_NOINLINE keeps
+// a cold path out of its hot caller. Each is plain `inline` (or nothing) where the compiler is not
+// known.
+#if defined(XBL_NO_FORCE_INLINE)
+#define XBL_ALWAYS_INLINE inline
+#define XBL_ALWAYS_INLINE_LAMBDA
+#elif defined(__GNUC__) || defined(__clang__)
+#if defined(__OPTIMIZE__)
+#define XBL_ALWAYS_INLINE [[gnu::always_inline]] inline
+#define XBL_ALWAYS_INLINE_LAMBDA __attribute__((always_inline))
+#else
+#define XBL_ALWAYS_INLINE inline
+#define XBL_ALWAYS_INLINE_LAMBDA
+#endif
+#elif defined(_MSC_VER)
+#define XBL_ALWAYS_INLINE __forceinline
+#define XBL_ALWAYS_INLINE_LAMBDA
+#else
+#define XBL_ALWAYS_INLINE inline
+#define XBL_ALWAYS_INLINE_LAMBDA
+#endif
+
+#if defined(__GNUC__) || defined(__clang__)
+#define XBL_NOINLINE [[gnu::noinline]]
+#elif defined(_MSC_VER)
+#define XBL_NOINLINE __declspec(noinline)
+#else
+#define XBL_NOINLINE
+#endif
+
 namespace xbl::detail {
+
+// Asks for the cache line at p ahead of its use; a hint only, and nothing where there is no way to
+// give it.
+inline void prefetch(const char* p) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(p);
+#elif defined(_MSC_VER) && (defined(_M_X64) || defined(_M_AMD64))
+  _mm_prefetch(p, _MM_HINT_T0);
+#else
+  (void)p;
+#endif
+}
+
+// The bytes of w in the other order. Written out, it is the pattern compilers turn into their one
+// byte-swap instruction; only big-endian machines call it (std::byteswap is C++23).
+constexpr std::uint64_t byteswap64(std::uint64_t w) noexcept {
+  w = ((w & 0x00FF00FF00FF00FFULL) << 8) | ((w >> 8) & 0x00FF00FF00FF00FFULL);
+  w = ((w & 0x0000FFFF0000FFFFULL) << 16) | ((w >> 16) & 0x0000FFFF0000FFFFULL);
+  return (w << 32) | (w >> 32);
+}
 
 #if defined(__cpp_exceptions) || defined(_CPPUNWIND)
 inline constexpr bool exceptions_enabled = true;
@@ -470,21 +529,21 @@ template <class M>
 inline constexpr bool is_required = !is_optional<M>::value && !is_vector<M>::value;
 
 template <class T, class F, std::size_t... I>
-[[gnu::always_inline]] constexpr void for_each_field_of(F& f, std::index_sequence<I...>) {
+XBL_ALWAYS_INLINE constexpr void for_each_field_of(F& f, std::index_sequence<I...>) {
   (f(std::get<I>(meta<T>::fields), std::integral_constant<std::size_t, I>{}), ...);
 }
 
 // Calls f(field, index) for each described member in turn. Always inlined, like the pack
 // expansion it holds: clang otherwise keeps a call per object for this loop of a handful of steps.
 template <class T, class F>
-[[gnu::always_inline]] constexpr void for_each_field(F&& f) {
+XBL_ALWAYS_INLINE constexpr void for_each_field(F&& f) {
   for_each_field_of<T>(f, std::make_index_sequence<field_count<T>>{});
 }
 
 // Calls f with the field whose index is `index`; the switch a compiler makes of this fold is the
 // dispatch from a matched key to the code that reads that member's type.
 template <class T, class F, std::size_t... I>
-[[gnu::always_inline]] constexpr bool visit_field_of(std::size_t index, F& f, std::index_sequence<I...>) {
+XBL_ALWAYS_INLINE constexpr bool visit_field_of(std::size_t index, F& f, std::index_sequence<I...>) {
   bool ok = true;
   (void)((I == index ? (ok = f(std::get<I>(meta<T>::fields), std::integral_constant<std::size_t, I>{}), true) : false) ||
          ...);
@@ -492,7 +551,7 @@ template <class T, class F, std::size_t... I>
 }
 
 template <class T, class F>
-[[gnu::always_inline]] constexpr bool visit_field(std::size_t index, F&& f) {
+XBL_ALWAYS_INLINE constexpr bool visit_field(std::size_t index, F&& f) {
   return visit_field_of<T>(index, f, std::make_index_sequence<field_count<T>>{});
 }
 
@@ -547,6 +606,7 @@ constexpr void check_description() {
 
 #include <bit>
 
+
 // Decimal digits eight at a time, for the numbers and the identifiers a payload is full of. Every
 // function is constexpr, so that the compile-time literals parse with the same code as the reader.
 namespace xbl::detail {
@@ -557,7 +617,7 @@ constexpr std::uint64_t load8(const char* p) noexcept {
   if (!std::is_constant_evaluated()) {
     std::uint64_t w;
     std::memcpy(&w, p, 8);
-    if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+    if constexpr (std::endian::native == std::endian::big) w = byteswap64(w);
     return w;
   }
   std::uint64_t w = 0;
@@ -608,7 +668,7 @@ constexpr std::uint32_t eight_digits_value(std::uint64_t w) noexcept {
 
 // The eight bytes of w at o, the lowest first (load8's order).
 inline void store8(char* o, std::uint64_t w) noexcept {
-  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+  if constexpr (std::endian::native == std::endian::big) w = byteswap64(w);
   std::memcpy(o, &w, 8);
 }
 
@@ -639,7 +699,7 @@ constexpr std::uint32_t digits_value_at(const char* p, const char* end, std::siz
 }
 
 // The length of the run of ASCII digits at p, looking no further than `end`.
-[[gnu::always_inline]] constexpr std::size_t digit_run(const char* p, const char* end) noexcept {
+XBL_ALWAYS_INLINE constexpr std::size_t digit_run(const char* p, const char* end) noexcept {
   const char* q = p;
   while (end - q >= 8) {
     const std::size_t n = leading_digits(load8(q));
@@ -651,7 +711,7 @@ constexpr std::uint32_t digits_value_at(const char* p, const char* end, std::siz
 }
 
 // The value of the n digits at p (all known to be digits), or false when it passes 2^64 - 1.
-[[gnu::always_inline]] constexpr bool digits_to_u64(const char* p, std::size_t n, std::uint64_t& v) noexcept {
+XBL_ALWAYS_INLINE constexpr bool digits_to_u64(const char* p, std::size_t n, std::uint64_t& v) noexcept {
   constexpr std::size_t most_without_check = 19;  // 10^19 - 1 < 2^64
   if (n > 20) {
     // Leading zeros do not count: "000…01" is still 1.
@@ -988,265 +1048,14 @@ concept has_codec = requires { codec<T>::read; };
 // ---- begin xbl/core/bytes.hpp ----
 
 
+// ---- begin xbl/core/simd.hpp ----
 
-#if defined(__SSE2__)
-#include <immintrin.h>
-#endif
 
-// Finding the few bytes of a text that matter, many bytes at a time: where a string ends or must be
-// escaped, and where whitespace stops. SSE2 vectors where there are (every x86-64), eight-byte
-// words elsewhere.
-namespace xbl::detail {
+// ---- begin xbl/core/simd/scalar.hpp ----
 
-// The high bit of each byte of `w` that a JSON string cannot hold as it is (a quote, a backslash, a
-// control character). Bits above the lowest may be spurious; the lowest is exact, which is all
-// first_flagged uses.
-constexpr std::uint64_t string_special_bytes(std::uint64_t w) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101ULL;
-  constexpr std::uint64_t highs = 0x8080808080808080ULL;
-  const std::uint64_t q = w ^ (ones * '"');
-  const std::uint64_t b = w ^ (ones * '\\');
-  return (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs;
-}
 
-// Index (0 to 7) of the first byte a nonzero mask of string_special_bytes flags.
-constexpr std::size_t first_flagged(std::uint64_t mask) noexcept {
-  return static_cast<std::size_t>(std::countr_zero(mask)) >> 3;
-}
-
-// One bit per byte of a block of sixteen: the bytes a JSON string cannot hold as they are, and the
-// bytes of 0x80 and above (UTF-8 sequences). Sixteen, not the widest vector there is: most
-// strings are shorter, and a wider load crosses a cache line more often than it saves a step (on
-// a presence document, 32 bytes made the reader 6% slower and 64 bytes 14%).
-struct string_bits {
-  std::uint32_t special;
-  std::uint32_t high;
-};
-
-#if defined(__SSE2__)
-inline constexpr std::size_t string_block = 16;
-[[gnu::always_inline]] inline string_bits string_block_at(const char* p) noexcept {
-  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i below_space = _mm_set1_epi8(0x1F);
-  const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(x, below_space), below_space);  // x <= 0x1F
-  const __m128i special =
-      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))), control);
-  return {static_cast<std::uint32_t>(_mm_movemask_epi8(special)), static_cast<std::uint32_t>(_mm_movemask_epi8(x))};
-}
-#else
-// No vector here: the block loops are left out (string_block is 0), but the code of a discarded
-// `if constexpr` branch outside a template must still name a block reader, so this is the same
-// reader in plain C++.
-inline constexpr std::size_t string_block = 0;
-inline string_bits string_block_at(const char* p) noexcept {
-  string_bits b{0, 0};
-  for (unsigned i = 0; i < 16; ++i) {
-    const auto c = static_cast<unsigned char>(p[i]);
-    b.special |= static_cast<std::uint32_t>(c < 0x20 || c == '"' || c == '\\') << i;
-    b.high |= static_cast<std::uint32_t>(c >= 0x80) << i;
-  }
-  return b;
-}
-#endif
-
-// The first byte in [p, end) that a JSON string cannot hold as it is (see string_special_bytes),
-// or `end` when there is none. `wide` is set when a byte of 0x80 or above comes before it: a UTF-8
-// sequence that a reader has still to check.
-//
-// Sixteen bytes at a time (eight without SSE2); the few bytes after the last whole block are not
-// looked at one by one, which for the short strings a document is mostly made of would cost more
-// than all the rest: they are read again with plain bytes before them, in one load that ends at
-// `end`, or in two overlapping words when the whole text is that short.
-//
-// Always inlined into its two callers, the reader's and the writer's string loops: clang kept it a
-// call of its own, which was a fifth of the time of writing a presence document.
-[[gnu::always_inline]] inline const char* find_string_special(const char* p, const char* end, bool& wide) noexcept {
-  // The bits of a block below its first special byte (all of them when it has none).
-  auto before_first = [](std::uint64_t special) { return special ? (special & (0 - special)) - 1 : ~std::uint64_t{0}; };
-  const char* const begin = p;
-  if constexpr (string_block != 0) {
-    while (static_cast<std::size_t>(end - p) >= string_block) {
-      const string_bits b = string_block_at(p);
-      wide |= (b.high & before_first(b.special)) != 0;
-      if (b.special) return p + std::countr_zero(b.special);
-      p += string_block;
-    }
-    if (p != end && static_cast<std::size_t>(end - begin) >= string_block) {
-      const string_bits b = string_block_at(end - string_block);  // the bytes before p have no flag
-      wide |= (b.high & before_first(b.special)) != 0;
-      return b.special ? end - string_block + std::countr_zero(b.special) : end;
-    }
-  }
-  constexpr std::uint64_t highs = 0x8080808080808080ULL;
-  // The lowest flag of a word is exact, and the bytes before p raise none.
-  auto word = [&](std::uint64_t w, const char* at) {
-    const std::uint64_t special = string_special_bytes(w);
-    wide |= (w & highs & before_first(special)) != 0;
-    return special ? at + first_flagged(special) : nullptr;
-  };
-  while (end - p >= 8) {
-    if (const char* hit = word(load8(p), p)) return hit;
-    p += 8;
-  }
-  if (p == end) return p;
-  if (end - begin >= 8) {
-    const char* hit = word(load8(end - 8), end - 8);
-    return hit ? hit : end;
-  }
-  if (end - p >= 4) {
-    char both[8];
-    std::memcpy(both, p, 4);
-    std::memcpy(both + 4, end - 4, 4);
-    const std::uint64_t w = load8(both);
-    const std::uint64_t special = string_special_bytes(w);
-    wide |= (w & highs & before_first(special)) != 0;
-    if (!special) return end;
-    const std::size_t i = first_flagged(special);
-    return i < 4 ? p + i : end - 8 + i;
-  }
-  for (; p < end; ++p) {
-    const auto c = static_cast<unsigned char>(*p);
-    if (c < 0x20 || c == '"' || c == '\\') break;
-    wide |= c >= 0x80;
-  }
-  return p;
-}
-
-// Copies the n bytes at p to o. The short runs a document is made of are copied in two or a few
-// overlapping loads and stores of a fixed size, inline, rather than by a call to memcpy, whose
-// call and choice of method cost more than the copy itself.
-[[gnu::always_inline]] inline void copy_bytes(char* o, const char* p, std::size_t n) noexcept {
-  if (n > 64) {
-    std::memcpy(o, p, n);
-  } else if (n >= 16) {
-    for (std::size_t i = 0; i + 16 < n; i += 16) std::memcpy(o + i, p + i, 16);
-    std::memcpy(o + n - 16, p + n - 16, 16);
-  } else if (n >= 8) {
-    std::memcpy(o, p, 8);
-    std::memcpy(o + n - 8, p + n - 8, 8);
-  } else if (n >= 4) {
-    std::memcpy(o, p, 4);
-    std::memcpy(o + n - 4, p + n - 4, 4);
-  } else if (n > 0) {
-    o[0] = p[0];
-    o[n / 2] = p[n / 2];
-    o[n - 1] = p[n - 1];
-  }
-}
-
-// The first byte in [p, end) that is not JSON whitespace, or `end`. Made for indentation: line
-// breaks and tabs are passed one at a time, runs of spaces sixteen (or eight) at a time.
-//
-// Indented text goes by fast, mostly spaces, and the hardware's prefetcher, which starts again at
-// each 4 KB page, falls behind it: the text a kilobyte ahead is asked for here (on the bench's
-// indented presence document this took a tenth off the read).
-inline constexpr std::size_t whitespace_prefetch_distance = 1024;
-[[gnu::always_inline]] inline const char* skip_whitespace(const char* p, const char* end) noexcept {
-  __builtin_prefetch(p + whitespace_prefetch_distance);
-#if defined(__AVX2__)
-  // Where there is AVX2: a line break and up to 31 spaces of indentation in one step.
-  constexpr char m = static_cast<char>(0x80);
-  while (end - p >= 32) {
-    // The four whitespace bytes differ in their low nibble, so one table lookup by it gives each
-    // byte the only whitespace it could be (0x80 where there is none, which no byte the lookup
-    // keeps can equal: bytes of 0x80 and above look up 0).
-    const __m256i table = _mm256_setr_epi8(' ', m, m, m, m, m, m, m, m, '\t', '\n', m, m, '\r', m, m,
-                                           ' ', m, m, m, m, m, m, m, m, '\t', '\n', m, m, '\r', m, m);
-    const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
-    const __m256i ws = _mm256_cmpeq_epi8(_mm256_shuffle_epi8(table, x), x);
-    const auto other = ~static_cast<unsigned>(_mm256_movemask_epi8(ws));
-    if (other) return p + std::countr_zero(other);
-    p += 32;
-  }
-#endif
-  while (p < end) {
-    const auto c = static_cast<unsigned char>(*p);
-    if (c > ' ') return p;  // the next token
-    if (c == ' ') {
-      ++p;
-      for (;;) {
-#if defined(__SSE2__)
-        if (end - p >= 16) {
-          const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-          const auto other = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')))) ^ 0xFFFFu;
-          if (other == 0) {
-            p += 16;
-            continue;
-          }
-          p += std::countr_zero(other);
-          break;
-        }
-#endif
-        if (end - p >= 8) {
-          // No carries in a plain XOR: the lowest nonzero byte is the first one that is not a space.
-          const std::uint64_t other = load8(p) ^ 0x2020202020202020ULL;
-          if (other == 0) {
-            p += 8;
-            continue;
-          }
-          p += std::countr_zero(other) >> 3;
-          break;
-        }
-        while (p < end && *p == ' ') ++p;
-        break;
-      }
-    } else if (c == '\n' || c == '\r' || c == '\t') {
-      ++p;
-    } else {
-      return p;  // a control character, which is no whitespace
-    }
-  }
-  return p;
-}
-
-// One bit per byte of the indent_window bytes at q, set where the byte is a space: 64 bytes (one
-// compare with AVX-512, two with AVX2, four with SSE2), sixteen levels of four spaces.
-#if defined(__SSE2__)
-inline constexpr std::size_t indent_window = 64;
-#else
-inline constexpr std::size_t indent_window = 8;
-#endif
-[[gnu::always_inline]] inline std::uint64_t space_bits(const char* q) noexcept {
-#if defined(__AVX512BW__)
-  return _mm512_cmpeq_epi8_mask(_mm512_loadu_si512(q), _mm512_set1_epi8(' '));
-#elif defined(__AVX2__)
-  auto half = [](const char* h) {
-    const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(h));
-    return std::uint64_t{static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(' '))))};
-  };
-  return half(q) | half(q + 32) << 32;
-#elif defined(__SSE2__)
-  auto quarter = [](const char* h) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h));
-    return std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' '))))};
-  };
-  return quarter(q) | quarter(q + 16) << 16 | quarter(q + 32) << 32 | quarter(q + 48) << 48;
-#else
-  const std::uint64_t zero_where_space = load8(q) ^ (every_byte * ' ');
-  std::uint64_t bits = 0;
-  for (std::size_t i = 0; i < 8; ++i) bits |= std::uint64_t{((zero_where_space >> (8 * i)) & 0xFF) == 0} << i;
-  return bits;
-#endif
-}
-
-// Whether the `width` bytes at q are all spaces: the indentation a reader foresaw for a line of
-// indented text. A yes or no, not a count, so that the reader goes on at q + width while the
-// processor still checks the guess (a count from the bytes made every line wait for a load, a
-// compare and a bit scan before the next step could start). Needs indent_window readable bytes at
-// q, and width < indent_window.
-[[gnu::always_inline]] inline bool indented_by(const char* q, std::size_t width) noexcept {
-  const std::uint64_t want = (std::uint64_t{1} << width) - 1;
-  return (~space_bits(q) & want) == 0;
-}
-
-}  // namespace xbl::detail
-// ---- end xbl/core/bytes.hpp ----
 // ---- begin xbl/core/utf8.hpp ----
 
-
-#if defined(__SSSE3__)
-#include <immintrin.h>
-#endif
 
 namespace xbl::detail {
 
@@ -1287,7 +1096,7 @@ constexpr bool utf8_cut_short(const unsigned char* p, const unsigned char* end) 
 // Code points in text already known to be well-formed.
 constexpr std::size_t utf8_count(std::string_view s) noexcept {
   std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   return n;
 }
 
@@ -1329,7 +1138,149 @@ inline const char* utf8_first_invalid(const char* p, const char* e) noexcept {
   return reinterpret_cast<const char*>(u);
 }
 
-#if defined(__SSSE3__)
+}  // namespace xbl::detail
+// ---- end xbl/core/utf8.hpp ----
+
+// The reference backend, in plain C++ for any CPU and byte order. Every backend is a struct with
+// these members (the vector ones derive from the one below them and replace what their
+// instructions do better); the generic code in bytes.hpp and the scanner names only
+// `simd::active`, chosen in simd.hpp. The flags say which block kernels beat the generic
+// eight-byte word loops: here none do, so they are the definitions the others are tested against.
+namespace xbl::detail::simd {
+
+// One bit per byte of a block of string_block bytes: the bytes a JSON string cannot hold as they
+// are (a quote, a backslash, a control character), and the bytes of 0x80 and above (UTF-8).
+struct string_bits {
+  std::uint32_t special;
+  std::uint32_t high;
+};
+
+// Sixteen bytes, not the widest vector there is: most strings are shorter, and a wider load
+// crosses a cache line more often than it saves a step (on a presence document, 32 bytes made the
+// reader 6% slower and 64 bytes 14%).
+inline constexpr std::size_t string_block = 16;
+inline constexpr std::size_t space_block = 16;
+inline constexpr std::size_t whitespace_block = 32;
+
+struct scalar {
+  static constexpr const char* name = "scalar";
+  static constexpr bool fast_strings = false;
+  static constexpr bool fast_spaces = false;
+  static constexpr bool fast_whitespace = false;
+  // Bytes space_bits looks at: eight, one word, when there are no vectors.
+  static constexpr std::size_t indent_window = 8;
+
+  static string_bits string_block_at(const char* p) noexcept {
+    string_bits b{0, 0};
+    for (unsigned i = 0; i < string_block; ++i) {
+      const auto c = static_cast<unsigned char>(p[i]);
+      b.special |= static_cast<std::uint32_t>(c < 0x20 || c == '"' || c == '\\') << i;
+      b.high |= static_cast<std::uint32_t>(c >= 0x80) << i;
+    }
+    return b;
+  }
+
+  // Bit i set where p[i] is not a space, for the space_block bytes at p.
+  static std::uint32_t non_space_bits(const char* p) noexcept {
+    std::uint32_t bits = 0;
+    for (unsigned i = 0; i < space_block; ++i) bits |= static_cast<std::uint32_t>(p[i] != ' ') << i;
+    return bits;
+  }
+
+  // Bit i set where p[i] is not JSON whitespace, for the whitespace_block bytes at p.
+  static std::uint32_t non_whitespace_bits(const char* p) noexcept {
+    std::uint32_t bits = 0;
+    for (unsigned i = 0; i < whitespace_block; ++i) {
+      const char c = p[i];
+      bits |= static_cast<std::uint32_t>(c != ' ' && c != '\t' && c != '\n' && c != '\r') << i;
+    }
+    return bits;
+  }
+
+  // Bit i set where q[i] is a space, for the indent_window bytes at q.
+  static std::uint64_t space_bits(const char* q) noexcept {
+    const std::uint64_t zero_where_space = load8(q) ^ (every_byte * ' ');
+    std::uint64_t bits = 0;
+    for (std::size_t i = 0; i < indent_window; ++i) {
+      bits |= std::uint64_t{((zero_where_space >> (8 * i)) & 0xFF) == 0} << i;
+    }
+    return bits;
+  }
+
+  // Whether [p, e) is well-formed UTF-8 (a sequence that runs past e is not). The bytes up to
+  // `readable` may be loaded, though only those before e count.
+  static bool utf8_valid(const char* p, const char* e, const char*) noexcept { return utf8_first_invalid(p, e) == e; }
+};
+
+}  // namespace xbl::detail::simd
+// ---- end xbl/core/simd/scalar.hpp ----
+
+// The one interface to the byte kernels: `simd::active` is the widest backend the compiler may
+// use for this build, one file per instruction set in simd/, each a struct with the members of
+// simd::scalar. Chosen at compile time from what the compiler was told the CPU has (GCC and
+// clang's -m flags, MSVC's /arch and its x64 baseline, which defines no __SSE2__).
+// Define XBL_NO_SIMD to use the plain C++ one on any CPU.
+#if !defined(XBL_NO_SIMD)
+#if defined(__SSE2__) || defined(_M_X64) || defined(_M_AMD64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 2)
+#define XBL_DETAIL_SIMD_SSE2 1
+// ---- begin xbl/core/simd/sse2.hpp ----
+
+#include <immintrin.h>
+
+#include <cstddef>
+#include <cstdint>
+
+
+// SSE2: sixteen bytes at a time, on every x86-64.
+namespace xbl::detail::simd {
+
+struct sse2 : scalar {
+  static constexpr const char* name = "sse2";
+  static constexpr bool fast_strings = true;
+  static constexpr bool fast_spaces = true;
+  // Four compares: sixteen levels of four spaces.
+  static constexpr std::size_t indent_window = 64;
+
+  XBL_ALWAYS_INLINE static string_bits string_block_at(const char* p) noexcept {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i below_space = _mm_set1_epi8(0x1F);
+    const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(x, below_space), below_space);  // x <= 0x1F
+    const __m128i special =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))), control);
+    return {static_cast<std::uint32_t>(_mm_movemask_epi8(special)), static_cast<std::uint32_t>(_mm_movemask_epi8(x))};
+  }
+
+  XBL_ALWAYS_INLINE static std::uint32_t non_space_bits(const char* p) noexcept {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')))) ^ 0xFFFFu;
+  }
+
+  XBL_ALWAYS_INLINE static std::uint64_t space_bits(const char* q) noexcept {
+    auto quarter = [](const char* h) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h));
+      return std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' '))))};
+    };
+    return quarter(q) | quarter(q + 16) << 16 | quarter(q + 32) << 32 | quarter(q + 48) << 48;
+  }
+};
+
+}  // namespace xbl::detail::simd
+// ---- end xbl/core/simd/sse2.hpp ----
+#endif
+// AVX implies SSSE3; MSVC's /arch:AVX defines only __AVX__.
+#if defined(XBL_DETAIL_SIMD_SSE2) && (defined(__SSSE3__) || defined(__AVX__))
+#define XBL_DETAIL_SIMD_SSSE3 1
+// ---- begin xbl/core/simd/ssse3.hpp ----
+
+#include <immintrin.h>
+
+#include <cstddef>
+#include <cstring>
+
+
+// SSSE3: UTF-8 checked sixteen bytes at a time (a byte shuffle is a sixteen-entry table lookup).
+namespace xbl::detail::simd {
+
 // Sixteen bytes at a time, by the method of Keiser and Lemire ("Validating UTF-8 in less than one
 // instruction per byte", 2021): each byte's class, looked up from the high nibble of the byte
 // before it, that byte's low nibble and its own high nibble, names the faults the pair can have;
@@ -1377,43 +1328,312 @@ class utf8_blocks {
   // Whether all that was fed is well-formed, a sequence cut by the end of it included.
   bool valid() noexcept {
     add(_mm_setzero_si128());
-    return _mm_testz_si128(errors_, errors_);
+    return _mm_movemask_epi8(_mm_cmpeq_epi8(errors_, _mm_setzero_si128())) == 0xFFFF;
   }
 
  private:
   __m128i prev_ = _mm_setzero_si128();
   __m128i errors_ = _mm_setzero_si128();
 };
+
+struct ssse3 : sse2 {
+  static constexpr const char* name = "ssse3";
+
+  static bool utf8_valid(const char* p, const char* e, const char* readable) noexcept {
+    utf8_blocks blocks;
+    for (; e - p >= 16; p += 16) blocks.add(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
+    if (p != e) {
+      const auto left = static_cast<char>(e - p);
+      __m128i last;
+      if (readable - p >= 16) {
+        last = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      } else {
+        alignas(16) char copy[16] = {};
+        std::memcpy(copy, p, static_cast<std::size_t>(e - p));
+        last = _mm_load_si128(reinterpret_cast<const __m128i*>(copy));
+      }
+      const __m128i index = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+      blocks.add(_mm_and_si128(last, _mm_cmpgt_epi8(_mm_set1_epi8(left), index)));  // what follows e as ASCII
+    }
+    return blocks.valid();
+  }
+};
+
+}  // namespace xbl::detail::simd
+// ---- end xbl/core/simd/ssse3.hpp ----
 #endif
+#if defined(XBL_DETAIL_SIMD_SSSE3) && defined(__AVX2__)
+#define XBL_DETAIL_SIMD_AVX2 1
+// ---- begin xbl/core/simd/avx2.hpp ----
+
+#include <immintrin.h>
+
+#include <cstddef>
+#include <cstdint>
+
+
+// AVX2: whitespace thirty-two bytes at a time, and the indentation window in two compares.
+namespace xbl::detail::simd {
+
+struct avx2 : ssse3 {
+  static constexpr const char* name = "avx2";
+  // A line break and up to 31 spaces of indentation in one step.
+  static constexpr bool fast_whitespace = true;
+
+  XBL_ALWAYS_INLINE static std::uint32_t non_whitespace_bits(const char* p) noexcept {
+    // The four whitespace bytes differ in their low nibble, so one table lookup by it gives each
+    // byte the only whitespace it could be (0x80 where there is none, which no byte the lookup
+    // keeps can equal: bytes of 0x80 and above look up 0).
+    constexpr char m = static_cast<char>(0x80);
+    const __m256i table = _mm256_setr_epi8(' ', m, m, m, m, m, m, m, m, '\t', '\n', m, m, '\r', m, m,
+                                           ' ', m, m, m, m, m, m, m, m, '\t', '\n', m, m, '\r', m, m);
+    const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+    const __m256i ws = _mm256_cmpeq_epi8(_mm256_shuffle_epi8(table, x), x);
+    return ~static_cast<std::uint32_t>(_mm256_movemask_epi8(ws));
+  }
+
+  XBL_ALWAYS_INLINE static std::uint64_t space_bits(const char* q) noexcept {
+    auto half = [](const char* h) {
+      const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(h));
+      return std::uint64_t{static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, _mm256_set1_epi8(' '))))};
+    };
+    return half(q) | half(q + 32) << 32;
+  }
+};
+
+}  // namespace xbl::detail::simd
+// ---- end xbl/core/simd/avx2.hpp ----
+#endif
+#if defined(XBL_DETAIL_SIMD_AVX2) && defined(__AVX512BW__)
+#define XBL_DETAIL_SIMD_AVX512 1
+// ---- begin xbl/core/simd/avx512.hpp ----
+
+#include <immintrin.h>
+
+#include <cstdint>
+
+
+// AVX-512 (BW): the indentation window in one compare. Nothing else: the string and whitespace
+// kernels gain nothing from wider loads on the short runs a document is made of.
+namespace xbl::detail::simd {
+
+struct avx512 : avx2 {
+  static constexpr const char* name = "avx512";
+
+  XBL_ALWAYS_INLINE static std::uint64_t space_bits(const char* q) noexcept {
+    return _mm512_cmpeq_epi8_mask(_mm512_loadu_si512(q), _mm512_set1_epi8(' '));
+  }
+};
+
+}  // namespace xbl::detail::simd
+// ---- end xbl/core/simd/avx512.hpp ----
+#endif
+#endif
+
+namespace xbl::detail::simd {
+
+// Every backend this build can run, narrowest first: the tests hold each to the scalar one.
+#if defined(XBL_DETAIL_SIMD_AVX512)
+using available = std::tuple<scalar, sse2, ssse3, avx2, avx512>;
+#elif defined(XBL_DETAIL_SIMD_AVX2)
+using available = std::tuple<scalar, sse2, ssse3, avx2>;
+#elif defined(XBL_DETAIL_SIMD_SSSE3)
+using available = std::tuple<scalar, sse2, ssse3>;
+#elif defined(XBL_DETAIL_SIMD_SSE2)
+using available = std::tuple<scalar, sse2>;
+#else
+using available = std::tuple<scalar>;
+#endif
+
+using active = std::tuple_element_t<std::tuple_size_v<available> - 1, available>;
+
+}  // namespace xbl::detail::simd
+// ---- end xbl/core/simd.hpp ----
+
+// Finding the few bytes of a text that matter, many bytes at a time: where a string ends or must be
+// escaped, and where whitespace stops. Written once over eight-byte words, which any CPU has, and
+// over the block kernels of simd::active where they are faster.
+namespace xbl::detail {
+
+// The high bit of each byte of `w` that a JSON string cannot hold as it is (a quote, a backslash, a
+// control character). Bits above the lowest may be spurious; the lowest is exact, which is all
+// first_flagged uses.
+constexpr std::uint64_t string_special_bytes(std::uint64_t w) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  const std::uint64_t q = w ^ (ones * '"');
+  const std::uint64_t b = w ^ (ones * '\\');
+  return (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs;
+}
+
+// Index (0 to 7) of the first byte a nonzero mask of string_special_bytes flags.
+constexpr std::size_t first_flagged(std::uint64_t mask) noexcept {
+  return static_cast<std::size_t>(std::countr_zero(mask)) >> 3;
+}
+
+// The first byte in [p, end) that a JSON string cannot hold as it is (see string_special_bytes),
+// or `end` when there is none. `wide` is set when a byte of 0x80 or above comes before it: a UTF-8
+// sequence that a reader has still to check.
+//
+// A block at a time where the backend has fast blocks, else eight bytes; the few bytes after the last whole block are not
+// looked at one by one, which for the short strings a document is mostly made of would cost more
+// than all the rest: they are read again with plain bytes before them, in one load that ends at
+// `end`, or in two overlapping words when the whole text is that short.
+//
+// Always inlined into its two callers, the reader's and the writer's string loops: clang kept it a
+// call of its own, which was a fifth of the time of writing a presence document.
+XBL_ALWAYS_INLINE const char* find_string_special(const char* p, const char* end, bool& wide) noexcept {
+  // The bits of a block below its first special byte (all of them when it has none).
+  auto before_first = [](std::uint64_t special) { return special ? (special & (0 - special)) - 1 : ~std::uint64_t{0}; };
+  const char* const begin = p;
+  if constexpr (simd::active::fast_strings) {
+    constexpr std::size_t block = simd::string_block;
+    while (static_cast<std::size_t>(end - p) >= block) {
+      const simd::string_bits b = simd::active::string_block_at(p);
+      wide |= (b.high & before_first(b.special)) != 0;
+      if (b.special) return p + std::countr_zero(b.special);
+      p += block;
+    }
+    if (p != end && static_cast<std::size_t>(end - begin) >= block) {
+      const simd::string_bits b = simd::active::string_block_at(end - block);  // the bytes before p have no flag
+      wide |= (b.high & before_first(b.special)) != 0;
+      return b.special ? end - block + std::countr_zero(b.special) : end;
+    }
+  }
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  // The lowest flag of a word is exact, and the bytes before p raise none.
+  auto word = [&](std::uint64_t w, const char* at) {
+    const std::uint64_t special = string_special_bytes(w);
+    wide |= (w & highs & before_first(special)) != 0;
+    return special ? at + first_flagged(special) : nullptr;
+  };
+  while (end - p >= 8) {
+    if (const char* hit = word(load8(p), p)) return hit;
+    p += 8;
+  }
+  if (p == end) return p;
+  if (end - begin >= 8) {
+    const char* hit = word(load8(end - 8), end - 8);
+    return hit ? hit : end;
+  }
+  if (end - p >= 4) {
+    char both[8];
+    std::memcpy(both, p, 4);
+    std::memcpy(both + 4, end - 4, 4);
+    const std::uint64_t w = load8(both);
+    const std::uint64_t special = string_special_bytes(w);
+    wide |= (w & highs & before_first(special)) != 0;
+    if (!special) return end;
+    const std::size_t i = first_flagged(special);
+    return i < 4 ? p + i : end - 8 + i;
+  }
+  for (; p < end; ++p) {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c < 0x20 || c == '"' || c == '\\') break;
+    wide |= c >= 0x80;
+  }
+  return p;
+}
+
+// Copies the n bytes at p to o. The short runs a document is made of are copied in two or a few
+// overlapping loads and stores of a fixed size, inline, rather than by a call to memcpy, whose
+// call and choice of method cost more than the copy itself.
+XBL_ALWAYS_INLINE void copy_bytes(char* o, const char* p, std::size_t n) noexcept {
+  if (n > 64) {
+    std::memcpy(o, p, n);
+  } else if (n >= 16) {
+    for (std::size_t i = 0; i + 16 < n; i += 16) std::memcpy(o + i, p + i, 16);
+    std::memcpy(o + n - 16, p + n - 16, 16);
+  } else if (n >= 8) {
+    std::memcpy(o, p, 8);
+    std::memcpy(o + n - 8, p + n - 8, 8);
+  } else if (n >= 4) {
+    std::memcpy(o, p, 4);
+    std::memcpy(o + n - 4, p + n - 4, 4);
+  } else if (n > 0) {
+    o[0] = p[0];
+    o[n / 2] = p[n / 2];
+    o[n - 1] = p[n - 1];
+  }
+}
+
+// The first byte in [p, end) that is not JSON whitespace, or `end`. Made for indentation: line
+// breaks and tabs are passed one at a time, runs of spaces sixteen (or eight) at a time.
+//
+// Indented text goes by fast, mostly spaces, and the hardware's prefetcher, which starts again at
+// each 4 KB page, falls behind it: the text a kilobyte ahead is asked for here (on the bench's
+// indented presence document this took a tenth off the read).
+inline constexpr std::size_t whitespace_prefetch_distance = 1024;
+XBL_ALWAYS_INLINE const char* skip_whitespace(const char* p, const char* end) noexcept {
+  prefetch(p + whitespace_prefetch_distance);
+  if constexpr (simd::active::fast_whitespace) {
+    while (static_cast<std::size_t>(end - p) >= simd::whitespace_block) {
+      const std::uint32_t other = simd::active::non_whitespace_bits(p);
+      if (other) return p + std::countr_zero(other);
+      p += simd::whitespace_block;
+    }
+  }
+  while (p < end) {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c > ' ') return p;  // the next token
+    if (c == ' ') {
+      ++p;
+      for (;;) {
+        if constexpr (simd::active::fast_spaces) {
+          if (static_cast<std::size_t>(end - p) >= simd::space_block) {
+            const std::uint32_t other = simd::active::non_space_bits(p);
+            if (other == 0) {
+              p += simd::space_block;
+              continue;
+            }
+            p += std::countr_zero(other);
+            break;
+          }
+        }
+        if (end - p >= 8) {
+          // No carries in a plain XOR: the lowest nonzero byte is the first one that is not a space.
+          const std::uint64_t other = load8(p) ^ 0x2020202020202020ULL;
+          if (other == 0) {
+            p += 8;
+            continue;
+          }
+          p += std::countr_zero(other) >> 3;
+          break;
+        }
+        while (p < end && *p == ' ') ++p;
+        break;
+      }
+    } else if (c == '\n' || c == '\r' || c == '\t') {
+      ++p;
+    } else {
+      return p;  // a control character, which is no whitespace
+    }
+  }
+  return p;
+}
+
+// How many bytes indented_by can look at: 64 (sixteen levels of four spaces) with vectors, one word
+// without.
+inline constexpr std::size_t indent_window = simd::active::indent_window;
+
+// Whether the `width` bytes at q are all spaces: the indentation a reader foresaw for a line of
+// indented text. A yes or no, not a count, so that the reader goes on at q + width while the
+// processor still checks the guess (a count from the bytes made every line wait for a load, a
+// compare and a bit scan before the next step could start). Needs indent_window readable bytes at
+// q, and width < indent_window.
+XBL_ALWAYS_INLINE bool indented_by(const char* q, std::size_t width) noexcept {
+  const std::uint64_t want = (std::uint64_t{1} << width) - 1;
+  return (~simd::active::space_bits(q) & want) == 0;
+}
 
 // Whether [p, e) is well-formed UTF-8 (a sequence that runs past e is not). The bytes up to
 // `readable` may be loaded, though only those before e count.
 inline bool utf8_valid(const char* p, const char* e, const char* readable) noexcept {
-#if defined(__SSSE3__)
-  utf8_blocks blocks;
-  for (; e - p >= 16; p += 16) blocks.add(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
-  if (p != e) {
-    const auto left = static_cast<char>(e - p);
-    __m128i last;
-    if (readable - p >= 16) {
-      last = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    } else {
-      alignas(16) char copy[16] = {};
-      std::memcpy(copy, p, static_cast<std::size_t>(e - p));
-      last = _mm_load_si128(reinterpret_cast<const __m128i*>(copy));
-    }
-    const __m128i index = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-    blocks.add(_mm_and_si128(last, _mm_cmpgt_epi8(_mm_set1_epi8(left), index)));  // what follows e as ASCII
-  }
-  return blocks.valid();
-#else
-  (void)readable;
-  return utf8_first_invalid(p, e) == e;
-#endif
+  return simd::active::utf8_valid(p, e, readable);
 }
 
 }  // namespace xbl::detail
-// ---- end xbl/core/utf8.hpp ----
+// ---- end xbl/core/bytes.hpp ----
 
 namespace xbl::detail {
 
@@ -1537,7 +1757,7 @@ class scanner {
 
   // Compact text has no whitespace to skip: that case costs one comparison here. Only a comment
   // goes on to skip_ws_and_comments.
-  [[gnu::always_inline]] bool skip_ws() {
+  XBL_ALWAYS_INLINE bool skip_ws() {
     if (p < end && static_cast<unsigned char>(*p) > ' ' && *p != '/') return true;
     // The one space pretty text puts after a ':'.
     if (end - p >= 2 && *p == ' ' && static_cast<unsigned char>(p[1]) > ' ' && p[1] != '/') {
@@ -1549,7 +1769,7 @@ class scanner {
     return skip_ws_and_comments();
   }
 
-  [[gnu::noinline]] bool skip_ws_and_comments() {
+  XBL_NOINLINE bool skip_ws_and_comments() {
     for (;;) {
       p = skip_whitespace(p, end);
       if (p >= end || *p != '/') return true;
@@ -1588,9 +1808,9 @@ class scanner {
   // predicts. Otherwise null, and the width is learned again for the next line. Needs
   // indent_window bytes after `nl`.
   template <char token>
-  [[gnu::always_inline]] const char* line_starting(const char* nl, std::size_t level) noexcept {
+  XBL_ALWAYS_INLINE const char* line_starting(const char* nl, std::size_t level) noexcept {
     const char* q = nl + 1;
-    __builtin_prefetch(q + whitespace_prefetch_distance);
+    prefetch(q + whitespace_prefetch_distance);
     const std::size_t width = level * indent_width;
     if (width < indent_window && indented_by(q, width)) {
       const char c = q[width];
@@ -1599,19 +1819,19 @@ class scanner {
     learn_indent(q, level);
     return nullptr;
   }
-  [[gnu::noinline]] void learn_indent(const char* q, std::size_t level) noexcept {
+  XBL_NOINLINE void learn_indent(const char* q, std::size_t level) noexcept {
     const auto n = static_cast<std::size_t>(skip_whitespace(q, end) - q);
     if (level != 0 && n % level == 0) indent_width = n / level;
   }
 
   // ---- structure --------------------------------------------------------------------------------
 
-  [[gnu::always_inline]] bool enter(const char* where) {
+  XBL_ALWAYS_INLINE bool enter(const char* where) {
     if (depth >= depth_limit) return too_deep(where);
     ++depth;
     return true;
   }
-  [[gnu::noinline]] bool too_deep(const char* where) {
+  XBL_NOINLINE bool too_deep(const char* where) {
     return fail(errc::depth_exceeded, where,
                 "nesting deeper than " + std::to_string(depth_limit) + " levels (read_options::max_depth" +
                     (depth_limit < opt.max_depth ? ", at most xbl::max_depth_ceiling)" : ")"));
@@ -1619,11 +1839,11 @@ class scanner {
   void leave() noexcept { --depth; }
 
   // After a ',' in an array or object: true when a trailing comma closes it here (and it is allowed).
-  [[gnu::always_inline]] bool trailing_comma_closes(char close, const char* comma) {
+  XBL_ALWAYS_INLINE bool trailing_comma_closes(char close, const char* comma) {
     if (p < end && *p == close) return trailing_comma_allowed(close, comma);
     return false;
   }
-  [[gnu::noinline]] bool trailing_comma_allowed(char close, const char* comma) {
+  XBL_NOINLINE bool trailing_comma_allowed(char close, const char* comma) {
     if (opt.trailing_commas) return true;
     fail(errc::syntax, comma, "trailing comma before '" + std::string(1, close) +
                                   "' (read_options::trailing_commas allows it)");
@@ -1632,14 +1852,14 @@ class scanner {
 
   // ---- literals ---------------------------------------------------------------------------------
 
-  [[gnu::always_inline]] bool literal(std::string_view word) {
+  XBL_ALWAYS_INLINE bool literal(std::string_view word) {
     if (static_cast<std::size_t>(end - p) >= word.size() && std::memcmp(p, word.data(), word.size()) == 0) {
       p += word.size();
       return true;
     }
     return literal_slow(word);
   }
-  [[gnu::noinline]] bool literal_slow(std::string_view word) {
+  XBL_NOINLINE bool literal_slow(std::string_view word) {
     const std::size_t left = static_cast<std::size_t>(end - p);
     const std::size_t n = left < word.size() ? left : word.size();
     for (std::size_t i = 0; i < n; ++i)
@@ -1698,13 +1918,13 @@ class scanner {
   // Reads the string at p (which is a '"'), appending its decoded text to *out unless out is null.
   // Sets `escaped` when the text held a backslash escape, so a caller that only needs a view can
   // tell whether the bytes in the input are the value.
-  [[gnu::always_inline]] bool string(std::string* out, bool& escaped) {
+  XBL_ALWAYS_INLINE bool string(std::string* out, bool& escaped) {
     // Most strings are plain ASCII with no escape: their blocks are passed here, inline, in a few
     // instructions each, up to the closing quote. Anything else is string_in_full's.
-    if constexpr (string_block != 0) {
+    if constexpr (simd::active::fast_strings) {
       const char* q = p + 1;
-      while (static_cast<std::size_t>(end - q) >= string_block) {
-        const string_bits b = string_block_at(q);
+      while (static_cast<std::size_t>(end - q) >= simd::string_block) {
+        const simd::string_bits b = simd::active::string_block_at(q);
         if (b.special) {
           const auto n = static_cast<std::size_t>(std::countr_zero(b.special));
           if (q[n] != '"' || (b.high & ((1u << n) - 1)) != 0) break;
@@ -1714,14 +1934,14 @@ class scanner {
           return true;
         }
         if (b.high) break;
-        q += string_block;
+        q += simd::string_block;
       }
     }
     return string_in_full(out, escaped);
   }
 
   // string() for any string: escapes, UTF-8, long text, and the faults.
-  [[gnu::noinline]] bool string_in_full(std::string* out, bool& escaped) {
+  XBL_NOINLINE bool string_in_full(std::string* out, bool& escaped) {
     ++p;
     escaped = false;
     const char* run = p;
@@ -1753,7 +1973,7 @@ class scanner {
 
   // The fault in the UTF-8 of a string's bytes [from, to): where the first ill-formed sequence
   // starts, or the end of the text when a sequence well begun is cut short by it.
-  [[gnu::noinline]] bool utf8_fault(const char* from, const char* to) {
+  XBL_NOINLINE bool utf8_fault(const char* from, const char* to) {
     p = utf8_first_invalid(from, to);
     if (utf8_cut_short(reinterpret_cast<const unsigned char*>(p), reinterpret_cast<const unsigned char*>(end)))
       return fail(errc::unexpected_end, end, "the text ends inside a string");
@@ -1762,7 +1982,7 @@ class scanner {
 
   // Reads the string at p (which is a '"') and sets `text` to its decoded value without copying it
   // when it has no escape: a view of the input then, else of `scratch` (valid until its next use).
-  [[gnu::always_inline]] bool string_text(std::string_view& text) {
+  XBL_ALWAYS_INLINE bool string_text(std::string_view& text) {
     const char* start = p;
     bool escaped;
     if (!string(nullptr, escaped)) return false;
@@ -1841,7 +2061,7 @@ class scanner {
 
   // When the key at p is `quoted` (`"name"`, a plain name as compact JSON writes it), takes it as
   // key() would, without scanning it as a string or looking it up.
-  [[gnu::always_inline]] bool plain_key(std::string_view quoted, key_info& k) noexcept {
+  XBL_ALWAYS_INLINE bool plain_key(std::string_view quoted, key_info& k) noexcept {
     if (static_cast<std::size_t>(end - p) < quoted.size() || std::memcmp(p, quoted.data(), quoted.size()) != 0)
       return false;
     k.at = p;
@@ -1877,7 +2097,7 @@ class scanner {
 
   // The pieces of object(), for a reader that takes some members its own way.
   // At the '{': enters the object; `empty` when it closes at once (it is then left too).
-  [[gnu::always_inline]] bool open_object(bool& empty) {
+  XBL_ALWAYS_INLINE bool open_object(bool& empty) {
     if (!enter(p)) return false;
     ++p;
     // Indented text: the first key on the next line.
@@ -1897,7 +2117,7 @@ class scanner {
     return true;
   }
   // Between a key and its value.
-  [[gnu::always_inline]] bool colon() {
+  XBL_ALWAYS_INLINE bool colon() {
     // The value right after the ':' (compact text) or after the one space pretty text puts there,
     // decided with one bounds check.
     if (end - p >= 3 && p[0] == ':') {
@@ -1923,7 +2143,7 @@ class scanner {
   }
   // After a member's value: `more` when a ',' says another member follows, else the '}' closed
   // the object and it was left.
-  [[gnu::always_inline]] bool after_member(bool& more) {
+  XBL_ALWAYS_INLINE bool after_member(bool& more) {
     if (line_room()) {
       if (p[0] == ',') {
         // Compact text: the next key's '"' right after the ','.
@@ -2305,6 +2525,173 @@ std::vector<violation> validate(const T& value) {
 #include <limits>
 #include <memory>
 
+// ---- begin xbl/core/decimal.hpp ----
+
+#include <cerrno>
+#include <clocale>
+#include <system_error>
+
+#if defined(__APPLE__) || defined(__FreeBSD__) || defined(__NetBSD__) || defined(__OpenBSD__) || defined(__DragonFly__)
+#include <xlocale.h>
+#elif !defined(_WIN32)
+#include <locale.h>
+#include <stdlib.h>
+#endif
+
+// Decimal text to float and double, rounded to nearest exactly as std::from_chars rounds. Some
+// standard libraries (libc++ 16 among them) have std::from_chars for integers only; with those the
+// reader uses decimal_from_chars. The rounding is the C library's strtod, which is exact (glibc, musl,
+// the BSDs and macOS, the Universal CRT), called with a "C" locale of its own so that the program's
+// locale (a decimal comma) cannot change what is read. strtod wants a terminated string and reads
+// every digit it is given, so the number is first rewritten into a buffer on the stack: at most
+// max_digits significant digits and an exponent, which rounds to the same value (see below).
+namespace xbl::detail {
+
+// Whether the standard library reads F with std::from_chars.
+template <class F>
+concept has_std_from_chars = requires(const char* p, F& v) { std::from_chars(p, p, v); };
+
+#if defined(_WIN32)
+using c_locale_handle = _locale_t;
+#else
+using c_locale_handle = locale_t;
+#endif
+
+// Made once, for the life of the program; null only if there was no memory for it.
+inline c_locale_handle c_locale() noexcept {
+#if defined(_WIN32)
+  static const c_locale_handle loc = _create_locale(LC_ALL, "C");
+#else
+  static const c_locale_handle loc = newlocale(LC_ALL_MASK, "C", static_cast<locale_t>(0));
+#endif
+  return loc;
+}
+
+template <class F>
+F strto_c_locale(const char* text, char** end, c_locale_handle loc) noexcept {
+#if defined(_WIN32)
+  if constexpr (std::is_same_v<F, float>) return _strtof_l(text, end, loc);
+  else return _strtod_l(text, end, loc);
+#else
+  if constexpr (std::is_same_v<F, float>) return strtof_l(text, end, loc);
+  else return strtod_l(text, end, loc);
+#endif
+}
+
+// Significant digits that always suffice. A number with more digits, all past the first
+// max_digits dropped and one nonzero digit put after what is kept if any dropped digit was
+// nonzero, rounds to the same F: kept as D×10^k (D of max_digits digits), both lie strictly between
+// D×10^k and (D+1)×10^k, where no number of max_digits significant digits or fewer lies, so
+// neither an F (a double has at most 767 significant digits, a float 112) nor a point halfway
+// between two (at most 768 and 113).
+template <class F>
+inline constexpr std::size_t max_digits = std::numeric_limits<F>::digits == 24 ? 120 : 800;
+
+// std::from_chars for F (float, or double, or a long double that is a double) on the text at
+// [first, last): an optional '-', digits with an optional '.' and more digits, an optional
+// exponent. The same results: the value rounded to nearest, ties to even; result_out_of_range
+// (v untouched) when it rounds to infinity or to zero from a value that is not zero;
+// invalid_argument (ptr == first) when no number starts at first. Unlike std::from_chars it reads
+// no "inf", "nan" or hexadecimal: JSON has none of them. Allocates nothing.
+template <class F>
+std::from_chars_result decimal_from_chars(const char* first, const char* last, F& v) noexcept {
+  using limits = std::numeric_limits<F>;
+  static_assert(limits::is_iec559 && (limits::digits == 24 || limits::digits == 53),
+                "decimal_from_chars reads IEEE single and double precision only; this standard library "
+                "has no std::from_chars for this type");
+  using R = std::conditional_t<limits::digits == 24, float, double>;
+  constexpr std::size_t kept_max = max_digits<F>;
+  // An exponent is read up to this and no further (it never overflows): as the digits move the
+  // exponent by at most their count, what lies beyond is ±inf or ±0 for any text that fits in memory.
+  constexpr std::int64_t exponent_cap = 1'000'000'000'000'000'000;
+  char buf[kept_max + 32];  // sign, digits, sticky digit, 'e', exponent, terminator
+
+  const char* p = first;
+  std::size_t n = 0;
+  const bool negative = p != last && *p == '-';
+  if (negative) {
+    buf[n++] = '-';
+    ++p;
+  }
+  // The value is (digits kept, as an integer) × 10^exponent.
+  std::size_t kept = 0;
+  std::int64_t exponent = 0;
+  bool dropped_nonzero = false;
+  bool any_digit = false;
+  auto take = [&](char c, bool fraction) {
+    any_digit = true;
+    if (kept == 0 && c == '0') {
+      if (fraction) --exponent;
+    } else if (kept < kept_max) {
+      buf[n++] = c;
+      ++kept;
+      if (fraction) --exponent;
+    } else {
+      dropped_nonzero |= c != '0';
+      if (!fraction) ++exponent;
+    }
+  };
+  for (; p != last && *p >= '0' && *p <= '9'; ++p) take(*p, false);
+  if (p != last && *p == '.') {
+    const char* dot = p++;
+    const char* digits = p;
+    for (; p != last && *p >= '0' && *p <= '9'; ++p) take(*p, true);
+    if (p == digits && !any_digit) p = dot;
+  }
+  if (!any_digit) return {first, std::errc::invalid_argument};
+
+  if (p != last && (*p == 'e' || *p == 'E')) {
+    const char* q = p + 1;
+    bool exponent_negative = false;
+    if (q != last && (*q == '+' || *q == '-')) exponent_negative = *q++ == '-';
+    if (q != last && *q >= '0' && *q <= '9') {
+      std::int64_t e = 0;
+      for (; q != last && *q >= '0' && *q <= '9'; ++q)
+        if (e < exponent_cap / 10) e = e * 10 + (*q - '0');
+      exponent += exponent_negative ? -e : e;
+      p = q;
+    }
+  }
+
+  if (kept == 0) {
+    v = negative ? -F(0) : F(0);
+    return {p, std::errc{}};
+  }
+  if (dropped_nonzero) {
+    buf[n++] = '1';
+    --exponent;
+  }
+  // Kept to what strtod reads with ease: 10^100000 and 10^-100000 are as far beyond a double as
+  // any larger power.
+  if (exponent > 100'000) exponent = 100'000;
+  if (exponent < -100'000) exponent = -100'000;
+  buf[n++] = 'e';
+  n = static_cast<std::size_t>(std::to_chars(buf + n, buf + sizeof buf - 1, exponent).ptr - buf);
+  buf[n] = '\0';
+
+  const c_locale_handle loc = c_locale();
+  if (!loc) return {first, std::errc::not_enough_memory};
+  const int saved_errno = errno;  // std::from_chars leaves errno alone
+  char* end = nullptr;
+  const R r = strto_c_locale<R>(buf, &end, loc);
+  errno = saved_errno;
+  if (end != buf + n) return {first, std::errc::invalid_argument};
+  if (std::isinf(r) || r == 0) return {p, std::errc::result_out_of_range};
+  v = static_cast<F>(r);
+  return {p, std::errc{}};
+}
+
+// The standard library's std::from_chars where it has one for F, else decimal_from_chars.
+template <class F>
+std::from_chars_result floating_from_chars(const char* first, const char* last, F& v) noexcept {
+  if constexpr (has_std_from_chars<F>)
+    return std::from_chars(first, last, v);
+  else
+    return decimal_from_chars(first, last, v);
+}
+
+}  // namespace xbl::detail
+// ---- end xbl/core/decimal.hpp ----
 // ---- begin xbl/core/key_set.hpp ----
 
 
@@ -2668,7 +3055,7 @@ bool read_floating(scanner& s, F& v) {
   if (s.at_end() || !is_number_start(s.peek())) return mismatch(s, "a number");
   number_token t;
   if (!s.number(t)) return false;
-  const auto r = std::from_chars(t.begin, t.end, v);
+  const auto r = floating_from_chars(t.begin, t.end, v);
   if (r.ec == std::errc::result_out_of_range)
     return s.fail(errc::number_out_of_range, t.begin,
                   std::string("the number is beyond what a ") + (sizeof(F) == 4 ? "float" : "double") + " holds");
@@ -2679,11 +3066,11 @@ bool read_floating(scanner& s, F& v) {
 // ---- dispatch ----------------------------------------------------------------------------------------
 
 template <class T>
-[[gnu::always_inline]] inline bool read(scanner& s, T& v);
+XBL_ALWAYS_INLINE bool read(scanner& s, T& v);
 
 // A string value (p at its '"'), checked before it is copied, and copied once: in one piece when it
 // has no escape, else decoded straight into `v`, which is given the room first.
-[[gnu::always_inline]] inline bool read_string(scanner& s, std::string& v) {
+XBL_ALWAYS_INLINE bool read_string(scanner& s, std::string& v) {
   const char* start = s.p;
   bool escaped;
   if (!s.string(nullptr, escaped)) return false;
@@ -2734,7 +3121,7 @@ bool read_struct(scanner& s, T& v, std::string_view quoted_tag = {});
 // Reads one member. `present_empty` tells the caller the member was written as `null` or `[]`,
 // which an extras-keeping type remembers so that writing gives it back.
 template <class M>
-[[gnu::always_inline]] inline bool read_member(scanner& s, M& m, bool& present_empty) {
+XBL_ALWAYS_INLINE bool read_member(scanner& s, M& m, bool& present_empty) {
   if constexpr (is_optional<M>::value) {
     if (!s.at_end() && s.peek() == 'n') {
       if (!s.literal("null")) return false;
@@ -2765,7 +3152,7 @@ template <class M>
 }
 
 template <class T>
-[[gnu::always_inline]] inline bool read(scanner& s, T& v) {
+XBL_ALWAYS_INLINE bool read(scanner& s, T& v) {
   if constexpr (has_codec<T>) {
     return codec<T>::read(s, v);
   } else if constexpr (std::is_same_v<T, bool>) {
@@ -2886,7 +3273,7 @@ bool match_key(scanner& s, std::size_t index, scanner::key_info& k) {
 
 // Reads member I's value (p at it), its key having been read.
 template <described T, std::size_t I>
-[[gnu::always_inline]] inline bool read_field(scanner& s, T& v) {
+XBL_ALWAYS_INLINE bool read_field(scanner& s, T& v) {
   bool present_empty = false;
   if (!read_member(s, v.*(std::get<I>(meta<T>::fields).member), present_empty)) return false;
   if constexpr (has_extras<T>) {
@@ -2899,7 +3286,7 @@ template <described T, std::size_t I>
 // in any order, unknown, or with an escaped key. Out of line, so that a small object read in
 // order pays nothing for what this needs.
 template <described T>
-[[gnu::noinline]] bool read_other_members(scanner& s, T& v, member_set<T>& seen, std::size_t hint,
+XBL_NOINLINE bool read_other_members(scanner& s, T& v, member_set<T>& seen, std::size_t hint,
                                           std::string_view tag_key, bool tag_seen) {
   constexpr std::size_t n = field_count<T>;
   std::optional<key_set> unknown;  // the unknown members' keys, to catch a repeat; made at the first one
@@ -2959,7 +3346,7 @@ template <described T>
 // False on a fault. Always inlined, as the pack expansion below: clang otherwise makes a call
 // per object of that loop of a handful of steps.
 template <described T, std::size_t I>
-[[gnu::always_inline]] inline bool read_if_next(scanner& s, T& v, member_set<T>& seen,
+XBL_ALWAYS_INLINE bool read_if_next(scanner& s, T& v, member_set<T>& seen,
                                                 std::size_t& hint, bool& more) {
   scanner::key_info k;
   if (!match_key_at<T, I>(s, k)) return true;
@@ -2975,7 +3362,7 @@ template <described T, std::size_t I>
 
 // From member `from` on: the members before it were taken or passed over already.
 template <described T, std::size_t... I>
-[[gnu::always_inline]] inline bool read_in_order(scanner& s, T& v, member_set<T>& seen, std::size_t from,
+XBL_ALWAYS_INLINE bool read_in_order(scanner& s, T& v, member_set<T>& seen, std::size_t from,
                                                  std::size_t& hint, bool& more, std::index_sequence<I...>) {
   return ((I < from || !more || read_if_next<T, I>(s, v, seen, hint, more)) && ...);
 }
@@ -3027,7 +3414,7 @@ bool read_struct(scanner& s, T& v, std::string_view quoted_tag) {
 
 // The first required member that `seen` lacks, reported at the object's closing brace.
 template <described T>
-[[gnu::noinline]] bool missing_member(scanner& s, const T&, const member_set<T>& seen) {
+XBL_NOINLINE bool missing_member(scanner& s, const T&, const member_set<T>& seen) {
   const char* close = s.p - 1;
   bool all = true;
   for_each_field<T>([&](const auto& f, auto index) {
@@ -3226,7 +3613,7 @@ class writer {
 
   // next() and key() for member I of T, whose key is copied as compile time made it.
   template <class T, std::size_t I>
-  [[gnu::always_inline]] void member_key(bool& first) {
+  XBL_ALWAYS_INLINE void member_key(bool& first) {
     using key_text = field_key<T, I>;
     if constexpr (!key_text::plain) {
       next(first);
@@ -3307,7 +3694,7 @@ class writer {
 
   // Makes room for n bytes: a text that outgrows the thread's buffer moves to the result string
   // (see the class comment); a smaller buffer (a nested write's own) and the result string double.
-  [[gnu::noinline]] void grow(std::size_t n) {
+  XBL_NOINLINE void grow(std::size_t n) {
     const auto used = static_cast<std::size_t>(cur_ - out_->data());
     if (out_ != &text_ && out_->size() >= chunk_bytes) {
       const std::size_t last = shared_ ? shared_->last_long : 0;
@@ -3328,7 +3715,7 @@ class writer {
   // check per line, no branch for the comma, and the indentation of all but the deepest lines in
   // one 32-byte copy (room is taken for its overshoot), which beats a call to memset for the few
   // bytes a line needs.
-  [[gnu::always_inline]] char* line(bool& first, std::size_t extra) {
+  XBL_ALWAYS_INLINE char* line(bool& first, std::size_t extra) {
     static constexpr std::size_t run = 32;
     static constexpr char spaces[run] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
                                          ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
@@ -3416,7 +3803,7 @@ void write_struct(writer& w, const T& v, const tag_member* tag = nullptr) {
     tag = nullptr;
   };
   if (tag && tag->after.empty()) write_tag();
-  for_each_field<T>([&](const auto& f, auto index) __attribute__((always_inline)) {
+  for_each_field<T>([&](const auto& f, auto index) XBL_ALWAYS_INLINE_LAMBDA {
     const auto& m = v.*(f.member);
     bool present_empty = false;
     if constexpr (has_extras<T>) present_empty = ((v.*(meta<T>::extras)).present_empty >> index.value) & 1;
@@ -3461,7 +3848,9 @@ void write(writer& w, const T& v) {
     bool first = true;
     for (const auto& e : v) {
       w.next(first);
-      write(w, e);
+      // std::vector<bool> hands out a proxy, which libc++'s const_iterator does not make a bool.
+      if constexpr (std::is_same_v<typename T::value_type, bool>) write(w, static_cast<bool>(e));
+      else write(w, e);
     }
     w.close(']', first);
   } else if constexpr (is_string_map<T>::value) {
