@@ -48,7 +48,9 @@ namespace inspect {
 
 // Whole, unlike the library's (which cuts long texts): what the inspector quotes itself is a header or
 // URL value of the request, shown as it was sent; Redactor hides whatever of a secret is in it.
-inline std::string quoted(std::string_view s) { return xbl::detail::quoted(s, std::string_view::npos); }
+// Not `quoted`: with a std::string argument, lookup would also find std::quoted wherever a standard
+// library brings in <iomanip> (libc++ does), and prefer it.
+inline std::string quote_text(std::string_view s) { return xbl::detail::quoted(s, std::string_view::npos); }
 
 inline bool same_name(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -103,7 +105,7 @@ class Redactor {
   explicit Redactor(std::span<const std::string> secrets) {
     for (const auto& secret : secrets) {
       if (secret.empty()) continue;
-      if (secret.size() < window) short_quoted_.push_back(quoted(secret));
+      if (secret.size() < window) short_quoted_.push_back(quote_text(secret));
       for (std::size_t i = 0; i + window <= secret.size(); ++i) windows_.insert(load(secret.data() + i));
     }
   }
@@ -136,7 +138,7 @@ class Redactor {
     }
     flush();
     out.append(text.substr(copied));
-    const std::string hidden = quoted(placeholder);
+    const std::string hidden = quote_text(placeholder);
     for (const auto& q : short_quoted_) {
       for (auto at = out.find(q); at != std::string::npos; at = out.find(q, at + hidden.size()))
         out.replace(at, q.size(), hidden);
@@ -238,7 +240,7 @@ class Checker {
       }
       if (!required.value.empty() && h->value.find(required.value) == std::string::npos)
         add("request.headers", "", "header.value",
-            std::string(required.name) + " is " + quoted(h->value) + ", expected " +
+            std::string(required.name) + " is " + quote_text(h->value) + ", expected " +
                 std::string(required.value));
     }
     const auto& contract = endpoint.contract_version;
@@ -252,7 +254,7 @@ class Checker {
         }
         if (!number || version < contract.minimum)
           add("request.headers", "", "header.contract_version",
-              std::string(contract.header) + " is " + quoted(h->value) + ", the models need " +
+              std::string(contract.header) + " is " + quote_text(h->value) + ", the models need " +
                   std::to_string(contract.minimum) + " or later (the SDK sends " + std::to_string(contract.current) +
                   ")");
       }  // a missing contract header is one of the required headers, reported above
@@ -265,7 +267,7 @@ class Checker {
 
   void check_url(const xbl::EndpointMatch& m) {
     if (const auto moniker = m.param("moniker"); moniker && *moniker != "People")
-      add("url", "", "url.moniker", "the only moniker the service accepts is People, not " + quoted(*moniker));
+      add("url", "", "url.moniker", "the only moniker the service accepts is People, not " + quote_text(*moniker));
     if (const auto requestor = m.param("requestorId")) {
       if (const auto r = xbl::RequestorId::parse(*requestor); !r)
         add("url", "", "url.requestor_id", r.error().message);
@@ -273,14 +275,14 @@ class Checker {
     if (m.endpoint.name == "presence.people") {
       const auto level = m.query("level");
       if (level && !xbl::enum_from_string<xbl::PresenceLevel>(*level))
-        add("url", "", "url.level", "level is user, device, title or all, not " + quoted(*level));
+        add("url", "", "url.level", "level is user, device, title or all, not " + quote_text(*level));
       level_ = level ? xbl::enum_from_string<xbl::PresenceLevel>(*level) : xbl::PresenceLevel::title;
     }
     if (m.endpoint.name == "privacy.validate") {
       const auto setting = m.query("setting");
       if (!setting) add("url", "", "url.setting", "missing query parameter setting");
       else if (!xbl::enum_from_string<xbl::PermissionId>(*setting))
-        add("url", "", "enum.unknown", quoted(*setting) + " is not a known value of PermissionId");
+        add("url", "", "enum.unknown", quote_text(*setting) + " is not a known value of PermissionId");
       const auto target = m.query("target");
       const auto parsed = target ? xbl::RequestorId::parse(*target) : xbl::RequestorId::parse("");
       if (!target || !parsed || parsed->is_me())
