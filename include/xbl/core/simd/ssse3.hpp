@@ -1,6 +1,6 @@
 #pragma once
 
-#include <immintrin.h>
+#include <tmmintrin.h>
 
 #include <cstddef>
 #include <cstring>
