@@ -1,6 +1,8 @@
 #pragma once
 
-// The core: describing a type once, and from that reading, writing, validating and formatting it.
+// The core: describing a type once, and from that reading, writing and validating it. Formatting
+// with fmt is in xbl/format.hpp, so that a unit that only reads and writes does not compile fmt's
+// formatting machinery.
 #include "xbl/core/error.hpp"
 #include "xbl/core/result.hpp"
 #include "xbl/core/options.hpp"
@@ -14,4 +16,3 @@
 #include "xbl/core/variant.hpp"
 #include "xbl/core/stream.hpp"
 #include "xbl/core/ids.hpp"
-#include "xbl/core/format.hpp"

@@ -1,6 +1,6 @@
 #pragma once
 
-// Everything: the core and every service's payloads.
+// Everything: the core, every service's payloads, and their fmt formatters.
 #include "xbl/core.hpp"
 #include "xbl/handles.hpp"
 #include "xbl/presence.hpp"
@@ -8,3 +8,4 @@
 #include "xbl/gamerpic.hpp"
 #include "xbl/endpoints.hpp"
 #include "xbl/models.hpp"
+#include "xbl/format.hpp"

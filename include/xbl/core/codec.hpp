@@ -13,4 +13,10 @@ struct codec;
 template <class T>
 concept has_codec = requires { codec<T>::read; };
 
+// Types whose fmt form (xbl/format.hpp) is their to_string() text rather than JSON: the
+// identifiers, and what a header states (endpoints.hpp). Declared here, with the other hooks, so
+// that a header can say it without compiling the formatters.
+template <class T>
+inline constexpr bool formats_as_text = false;
+
 }  // namespace xbl::detail

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "xbl/core/codec.hpp"
 #include "xbl/core/describe.hpp"
 #include "xbl/core/error.hpp"
 #include "xbl/core/ids.hpp"
@@ -103,10 +104,6 @@ struct json_formatter : format_spec {
   }
 };
 
-// Types whose fmt form is their to_string() text rather than JSON: the identifiers, and what a
-// header states (endpoints.hpp adds those).
-template <class T>
-inline constexpr bool formats_as_text = false;
 template <>
 inline constexpr bool formats_as_text<Xuid> = true;
 template <>
