@@ -5,7 +5,6 @@
 // f(std::type_identity<xbl::InviteHandle>{}).
 #include <array>
 #include <string_view>
-#include <tuple>
 #include <type_traits>
 #include <vector>
 
@@ -22,7 +21,7 @@ struct named_model {
   using type = T;
 };
 
-inline constexpr auto models = std::tuple{
+inline constexpr auto models = make_pack(
     named_model<SessionRef>{"SessionRef"},
     named_model<InviteAttributes>{"InviteAttributes"},
     named_model<ActivityHandleRequest>{"ActivityHandleRequest"},
@@ -43,18 +42,17 @@ inline constexpr auto models = std::tuple{
     named_model<PermissionReason>{"PermissionReason"},
     named_model<PermissionResult>{"PermissionResult"},
     named_model<PermissionUserResponse>{"PermissionUserResponse"},
-    named_model<PermissionCheckBatchResponse>{"PermissionCheckBatchResponse"},
-};
+    named_model<PermissionCheckBatchResponse>{"PermissionCheckBatchResponse"});
 }  // namespace detail
 
 // The names with_model knows, in the order above.
-inline constexpr auto model_names = std::apply(
+inline constexpr auto model_names = detail::apply(
     [](const auto&... m) { return std::array<std::string_view, sizeof...(m)>{m.name...}; }, detail::models);
 
 // Calls f(std::type_identity<T>{}) for the JSON model named `name`; false when there is none.
 template <class F>
 bool with_model(std::string_view name, F&& f) {
-  return std::apply(
+  return detail::apply(
       [&](const auto&... m) {
         return ((m.name == name ? (f(std::type_identity<typename std::remove_cvref_t<decltype(m)>::type>{}), true)
                                 : false) ||

@@ -8,10 +8,12 @@
 
 // ---- begin xbl/xbl.hpp ----
 
-// Everything: the core and every service's payloads.
+// Everything: the core, every service's payloads, and their fmt formatters.
 // ---- begin xbl/core.hpp ----
 
-// The core: describing a type once, and from that reading, writing, validating and formatting it.
+// The core: describing a type once, and from that reading, writing and validating it. Formatting
+// with fmt is in xbl/format.hpp, so that a unit that only reads and writes does not compile fmt's
+// formatting machinery.
 // ---- begin xbl/core/error.hpp ----
 
 #include <cstddef>
@@ -288,7 +290,6 @@ struct write_options {
 #include <array>
 #include <map>
 #include <optional>
-#include <tuple>
 #include <type_traits>
 #include <vector>
 
@@ -405,6 +406,52 @@ namespace xbl {
 template <class T>
 struct meta;
 
+namespace detail {
+
+template <std::size_t I, class T>
+struct pack_slot {
+  T value;
+};
+
+template <class Indices, class... T>
+struct pack_base;
+
+template <std::size_t... I, class... T>
+struct pack_base<std::index_sequence<I...>, T...> : pack_slot<I, T>... {};
+
+}  // namespace detail
+
+// A fixed list of values of different types: what make_fields and make_rules return. A plain
+// aggregate, because every std::tuple a description would make weighs its constructors'
+// constraints for every element in every unit that includes it.
+template <class... T>
+struct pack : detail::pack_base<std::index_sequence_for<T...>, T...> {
+  static constexpr std::size_t size = sizeof...(T);
+};
+
+namespace detail {
+
+// Element I of a pack.
+template <std::size_t I, class T>
+constexpr const T& get(const pack_slot<I, T>& slot) noexcept {
+  return slot.value;
+}
+
+// f(elements...).
+template <class F, class... T>
+constexpr decltype(auto) apply(F&& f, const pack<T...>& p) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) -> decltype(auto) {
+    return f(detail::get<I>(p)...);
+  }(std::index_sequence_for<T...>{});
+}
+
+template <class... T>
+constexpr pack<T...> make_pack(T... values) {
+  return pack<T...>{{{values}...}};
+}
+
+}  // namespace detail
+
 // One described member: its JSON key, where it lives, and the rules its value must meet.
 template <class Struct, class Member, class... Rules>
 struct field_t {
@@ -412,22 +459,22 @@ struct field_t {
   using member_type = Member;
   std::string_view name;
   Member Struct::*member;
-  std::tuple<Rules...> rules;
+  pack<Rules...> rules;
 };
 
 template <class Struct, class Member, class... Rules>
 constexpr auto field(std::string_view name, Member Struct::*member, Rules... rules) {
-  return field_t<Struct, Member, Rules...>{name, member, std::tuple<Rules...>{rules...}};
+  return field_t<Struct, Member, Rules...>{name, member, detail::make_pack(rules...)};
 }
 
 template <class... Fields>
 constexpr auto make_fields(Fields... fields) {
-  return std::tuple<Fields...>{fields...};
+  return detail::make_pack(fields...);
 }
 
 template <class... Rules>
 constexpr auto make_rules(Rules... rules) {
-  return std::tuple<Rules...>{rules...};
+  return detail::make_pack(rules...);
 }
 
 // The members of one object that its description does not name, in the order they came: each its
@@ -486,11 +533,11 @@ template <class T>
 concept described_enum = std::is_enum_v<T> && requires { meta<T>::values; };
 
 template <described T>
-inline constexpr std::size_t field_count = std::tuple_size_v<std::remove_cvref_t<decltype(meta<T>::fields)>>;
+inline constexpr std::size_t field_count = std::remove_cvref_t<decltype(meta<T>::fields)>::size;
 
 template <described T>
 inline constexpr std::array<std::string_view, field_count<T>> field_names = [] {
-  return std::apply([](const auto&... f) { return std::array<std::string_view, sizeof...(f)>{f.name...}; },
+  return detail::apply([](const auto&... f) { return std::array<std::string_view, sizeof...(f)>{f.name...}; },
                     meta<T>::fields);
 }();
 
@@ -530,7 +577,7 @@ inline constexpr bool is_required = !is_optional<M>::value && !is_vector<M>::val
 
 template <class T, class F, std::size_t... I>
 XBL_ALWAYS_INLINE constexpr void for_each_field_of(F& f, std::index_sequence<I...>) {
-  (f(std::get<I>(meta<T>::fields), std::integral_constant<std::size_t, I>{}), ...);
+  (f(detail::get<I>(meta<T>::fields), std::integral_constant<std::size_t, I>{}), ...);
 }
 
 // Calls f(field, index) for each described member in turn. Always inlined, like the pack
@@ -538,21 +585,6 @@ XBL_ALWAYS_INLINE constexpr void for_each_field_of(F& f, std::index_sequence<I..
 template <class T, class F>
 XBL_ALWAYS_INLINE constexpr void for_each_field(F&& f) {
   for_each_field_of<T>(f, std::make_index_sequence<field_count<T>>{});
-}
-
-// Calls f with the field whose index is `index`; the switch a compiler makes of this fold is the
-// dispatch from a matched key to the code that reads that member's type.
-template <class T, class F, std::size_t... I>
-XBL_ALWAYS_INLINE constexpr bool visit_field_of(std::size_t index, F& f, std::index_sequence<I...>) {
-  bool ok = true;
-  (void)((I == index ? (ok = f(std::get<I>(meta<T>::fields), std::integral_constant<std::size_t, I>{}), true) : false) ||
-         ...);
-  return ok;
-}
-
-template <class T, class F>
-XBL_ALWAYS_INLINE constexpr bool visit_field(std::size_t index, F&& f) {
-  return visit_field_of<T>(index, f, std::make_index_sequence<field_count<T>>{});
 }
 
 // Whether a key needs no escape in JSON text (printable ASCII, no quote or backslash): such a key
@@ -580,7 +612,7 @@ constexpr std::array<char, N + 4> quoted_key(std::string_view name) noexcept {
 // Member I's key (see quoted_key); `quoted` only means something for a `plain` name.
 template <class T, std::size_t I>
 struct field_key {
-  static constexpr std::string_view name = std::get<I>(meta<T>::fields).name;
+  static constexpr std::string_view name = detail::get<I>(meta<T>::fields).name;
   static constexpr bool plain = plain_name(name);
   static constexpr std::array<char, name.size() + 4> quoted = quoted_key<name.size()>(name);
 };
@@ -1040,6 +1072,12 @@ struct codec;
 template <class T>
 concept has_codec = requires { codec<T>::read; };
 
+// Types whose fmt form (xbl/format.hpp) is their to_string() text rather than JSON: the
+// identifiers, and what a header states (endpoints.hpp). Declared here, with the other hooks, so
+// that a header can say it without compiling the formatters.
+template <class T>
+inline constexpr bool formats_as_text = false;
+
 }  // namespace xbl::detail
 // ---- end xbl/core/codec.hpp ----
 // ---- begin xbl/core/scanner.hpp ----
@@ -1050,6 +1088,7 @@ concept has_codec = requires { codec<T>::read; };
 
 // ---- begin xbl/core/simd.hpp ----
 
+#include <tuple>
 
 // ---- begin xbl/core/simd/scalar.hpp ----
 
@@ -1225,7 +1264,7 @@ struct scalar {
 #define XBL_DETAIL_SIMD_SSE2 1
 // ---- begin xbl/core/simd/sse2.hpp ----
 
-#include <immintrin.h>
+#include <emmintrin.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -1272,7 +1311,7 @@ struct sse2 : scalar {
 #define XBL_DETAIL_SIMD_SSSE3 1
 // ---- begin xbl/core/simd/ssse3.hpp ----
 
-#include <immintrin.h>
+#include <tmmintrin.h>
 
 #include <cstddef>
 #include <cstring>
@@ -2175,27 +2214,7 @@ class scanner {
         }
       }
     }
-    if (!skip_ws()) return false;
-    if (p < end && *p == ',') {
-      const char* comma = p++;
-      if (!skip_ws()) return false;
-      if (trailing_comma_closes('}', comma)) {
-        ++p;
-        leave();
-        more = false;
-        return true;
-      }
-      if (failed()) return false;
-      more = true;
-      return true;
-    }
-    if (p < end && *p == '}') {
-      ++p;
-      leave();
-      more = false;
-      return true;
-    }
-    return fail_expected("',' or '}' after an object member");
+    return separator('}', more);
   }
   // The members from the key at p to the closing '}', which it leaves.
   template <class Member, class KeyReader>
@@ -2216,9 +2235,27 @@ class scanner {
     }
   }
 
-  // `element(index)` is called with p at each element and must consume it.
+  // `element(index)` is called with p at each element and must consume it. The loop is all it
+  // has of its own: entering and stepping are the functions below, made once rather than once per
+  // kind of element.
   template <class Element>
   bool array(Element&& element) {
+    bool empty = false;
+    if (!open_array(empty)) return false;
+    if (empty) return true;
+    for (std::size_t i = 0;; ++i) {
+      if (!element(i)) {
+        unwind_index(i);
+        return false;
+      }
+      bool more = false;
+      if (!after_element(more)) return false;
+      if (!more) return true;
+    }
+  }
+
+  // At the '[': enters the array; `empty` when it closes at once (it is then left too).
+  bool open_array(bool& empty) {
     if (!enter(p)) return false;
     ++p;
     // Indented text: the first element on the next line.
@@ -2226,61 +2263,74 @@ class scanner {
       if (const char* first = line_starting<0>(p, depth)) p = first;
     }
     if (!skip_ws()) return false;
-    if (p < end && *p == ']') {
+    empty = p < end && *p == ']';
+    if (empty) {
       ++p;
       leave();
+    }
+    return true;
+  }
+
+  // After an element: `more` when a ',' says another follows (p is then at it), else the ']'
+  // closed the array and it was left.
+  bool after_element(bool& more) {
+    more = true;
+    if (line_room()) {
+      if (p[0] == ',') {
+        // Compact text: the next element right after the ','.
+        if (static_cast<unsigned char>(p[1]) > ' ' && p[1] != '/' && p[1] != ']') {
+          ++p;
+          return true;
+        }
+        // Indented text: the ',' ends the line, and the next element comes after the indentation.
+        if (p[1] == '\n') {
+          const char* next = line_starting<0>(p + 1, depth);
+          if (next && *next != ']' && *next != '/') {
+            p = next;
+            return true;
+          }
+        }
+      } else if (p[0] == ']') {
+        ++p;
+        leave();
+        more = false;
+        return true;
+      } else if (p[0] == '\n') {
+        // Indented text: the ']' on a line of its own.
+        if (const char* close = line_starting<']'>(p, depth - 1)) {
+          p = close + 1;
+          leave();
+          more = false;
+          return true;
+        }
+      }
+    }
+    return separator(']', more);
+  }
+
+  // What after_member and after_element do when the text is not laid out as they expect: any
+  // whitespace and comments, then a ',' (`more`) or the `close` that ends the container (left).
+  bool separator(char close, bool& more) {
+    if (!skip_ws()) return false;
+    if (p < end && *p == ',') {
+      const char* comma = p++;
+      if (!skip_ws()) return false;
+      if (trailing_comma_closes(close, comma)) {
+        ++p;
+        leave();
+        more = false;
+        return true;
+      }
+      more = true;
+      return !failed();
+    }
+    if (p < end && *p == close) {
+      ++p;
+      leave();
+      more = false;
       return true;
     }
-    for (std::size_t i = 0;; ++i) {
-      if (!element(i)) {
-        unwind_index(i);
-        return false;
-      }
-      if (line_room()) {
-        if (p[0] == ',') {
-          // Compact text: the next element right after the ','.
-          if (static_cast<unsigned char>(p[1]) > ' ' && p[1] != '/' && p[1] != ']') {
-            ++p;
-            continue;
-          }
-          // Indented text: the ',' ends the line, and the next element comes after the indentation.
-          if (p[1] == '\n') {
-            const char* next = line_starting<0>(p + 1, depth);
-            if (next && *next != ']' && *next != '/') {
-              p = next;
-              continue;
-            }
-          }
-        } else if (p[0] == ']') {
-          ++p;
-          break;
-        } else if (p[0] == '\n') {
-          // Indented text: the ']' on a line of its own.
-          if (const char* close = line_starting<']'>(p, depth - 1)) {
-            p = close + 1;
-            break;
-          }
-        }
-      }
-      if (!skip_ws()) return false;
-      if (p < end && *p == ',') {
-        const char* comma = p++;
-        if (!skip_ws()) return false;
-        if (trailing_comma_closes(']', comma)) {
-          ++p;
-          break;
-        }
-        if (failed()) return false;
-        continue;
-      }
-      if (p < end && *p == ']') {
-        ++p;
-        break;
-      }
-      return fail_expected("',' or ']' after an array element");
-    }
-    leave();
-    return true;
+    return fail_expected(close == '}' ? "',' or '}' after an object member" : "',' or ']' after an array element");
   }
 
  private:
@@ -2470,11 +2520,11 @@ class validator {
       for_each_field<T>([&](const auto& f, auto) {
         const auto& member = v.*(f.member);
         const std::size_t mark = enter(f.name);
-        std::apply([&](const auto&... rule) { (apply(rule, member), ...); }, f.rules);
+        detail::apply([&](const auto&... rule) { (apply(rule, member), ...); }, f.rules);
         walk(member);
         path_.resize(mark);
       });
-      if constexpr (has_object_rules<T>) std::apply([&](const auto&... rule) { (apply(rule, v), ...); }, meta<T>::rules);
+      if constexpr (has_object_rules<T>) detail::apply([&](const auto&... rule) { (apply(rule, v), ...); }, meta<T>::rules);
     }
   }
 
@@ -3066,7 +3116,21 @@ bool read_floating(scanner& s, F& v) {
 // ---- dispatch ----------------------------------------------------------------------------------------
 
 template <class T>
-XBL_ALWAYS_INLINE bool read(scanner& s, T& v);
+bool read(scanner& s, T& v);
+
+XBL_ALWAYS_INLINE bool read_bool(scanner& s, bool& v) {
+  if (!s.at_end() && s.peek() == 't') {
+    if (!s.literal("true")) return false;
+    v = true;
+    return true;
+  }
+  if (!s.at_end() && s.peek() == 'f') {
+    if (!s.literal("false")) return false;
+    v = false;
+    return true;
+  }
+  return mismatch(s, "true or false");
+}
 
 // A string value (p at its '"'), checked before it is copied, and copied once: in one piece when it
 // has no escape, else decoded straight into `v`, which is given the room first.
@@ -3084,34 +3148,22 @@ XBL_ALWAYS_INLINE bool read_string(scanner& s, std::string& v) {
   return s.string(&v, escaped);
 }
 
-// Which described members of T an object had, a bit each (a description has at most 64).
-template <described T>
-class member_set {
- public:
-  constexpr member_set() noexcept = default;
-  constexpr explicit member_set(std::uint64_t bits) noexcept : bits_(bits) {}
-  constexpr bool operator[](std::size_t i) const noexcept { return (bits_ >> i) & 1; }
-  constexpr void set(std::size_t i) noexcept { bits_ |= std::uint64_t{1} << i; }
-  // Whether every member of `required` is in this set.
-  constexpr bool has_all(member_set required) const noexcept { return (bits_ & required.bits_) == required.bits_; }
-
- private:
-  std::uint64_t bits_ = 0;
-};
-
-// The members an object of T must have.
-template <described T>
-inline constexpr member_set<T> required_members = [] {
-  std::uint64_t mask = 0;
-  for_each_field<T>([&](const auto& f, auto index) {
-    using M = typename std::remove_cvref_t<decltype(f)>::member_type;
-    mask |= std::uint64_t{is_required<M>} << index.value;
-  });
-  return member_set<T>(mask);
-}();
-
-template <described T>
-bool missing_member(scanner& s, const T& v, const member_set<T>& seen);
+// An optional string that is not null: made from the text in one step rather than made empty and
+// then assigned.
+XBL_ALWAYS_INLINE bool read_optional_string(scanner& s, std::optional<std::string>& m) {
+  if (!s.at_end() && s.peek() == '"') {
+    const char* start = s.p;
+    bool escaped;
+    if (!s.string(nullptr, escaped)) return false;
+    if (!escaped) {
+      m.emplace(start + 1, static_cast<std::size_t>(s.p - start - 2));
+      return true;
+    }
+    s.p = start;
+  }
+  m.emplace();
+  return read(s, *m);
+}
 
 // `tagged`: `quoted_tag` (`"key"`) is the member that selected this type among a variant's
 // alternatives: it was read already, and is passed over here.
@@ -3121,7 +3173,7 @@ bool read_struct(scanner& s, T& v, std::string_view quoted_tag = {});
 // Reads one member. `present_empty` tells the caller the member was written as `null` or `[]`,
 // which an extras-keeping type remembers so that writing gives it back.
 template <class M>
-XBL_ALWAYS_INLINE bool read_member(scanner& s, M& m, bool& present_empty) {
+bool read_member(scanner& s, M& m, bool& present_empty) {
   if constexpr (is_optional<M>::value) {
     if (!s.at_end() && s.peek() == 'n') {
       if (!s.literal("null")) return false;
@@ -3129,19 +3181,7 @@ XBL_ALWAYS_INLINE bool read_member(scanner& s, M& m, bool& present_empty) {
       present_empty = true;
       return true;
     }
-    if constexpr (std::is_same_v<typename M::value_type, std::string>) {
-      // Made from the text in one step rather than made empty and then assigned.
-      if (!s.at_end() && s.peek() == '"') {
-        const char* start = s.p;
-        bool escaped;
-        if (!s.string(nullptr, escaped)) return false;
-        if (!escaped) {
-          m.emplace(start + 1, static_cast<std::size_t>(s.p - start - 2));
-          return true;
-        }
-        s.p = start;
-      }
-    }
+    if constexpr (std::is_same_v<typename M::value_type, std::string>) return read_optional_string(s, m);
     m.emplace();
     return read(s, *m);
   } else {
@@ -3152,21 +3192,11 @@ XBL_ALWAYS_INLINE bool read_member(scanner& s, M& m, bool& present_empty) {
 }
 
 template <class T>
-XBL_ALWAYS_INLINE bool read(scanner& s, T& v) {
+bool read(scanner& s, T& v) {
   if constexpr (has_codec<T>) {
     return codec<T>::read(s, v);
   } else if constexpr (std::is_same_v<T, bool>) {
-    if (!s.at_end() && s.peek() == 't') {
-      if (!s.literal("true")) return false;
-      v = true;
-      return true;
-    }
-    if (!s.at_end() && s.peek() == 'f') {
-      if (!s.literal("false")) return false;
-      v = false;
-      return true;
-    }
-    return mismatch(s, "true or false");
+    return read_bool(s, v);
   } else if constexpr (std::is_integral_v<T>) {
     return read_integer(s, v);
   } else if constexpr (std::is_floating_point_v<T>) {
@@ -3239,65 +3269,195 @@ XBL_ALWAYS_INLINE bool read(scanner& s, T& v) {
   }
 }
 
-template <described T>
-constexpr std::size_t find_field(std::string_view key, std::size_t hint) noexcept {
-  constexpr auto& names = field_names<T>;
-  // Members usually come in the order they are described: try the one after the last match first.
-  if (hint < names.size() && names[hint] == key) return hint;
-  for (std::size_t i = 0; i < names.size(); ++i)
-    if (names[i].size() == key.size() && names[i] == key) return i;
-  return names.size();
+// ---- described structs -------------------------------------------------------------------------------
+//
+// A struct is read by code that knows nothing of the struct: read_object, one loop driven by a table
+// made at compile time from the description, which holds each member's key and the function that
+// reads a value of the member's type. So the code that reads a type is made once, however many
+// structs have a member of that type, and a struct adds its table and a few lines.
+
+// Reads the value at p into the M at `member`: the entry for every member of type M.
+template <class M>
+bool read_erased(scanner& s, void* member, bool& present_empty) {
+  return read_member(s, *static_cast<M*>(member), present_empty);
 }
 
-// When the text at p is member I's key exactly as compact JSON writes it (`"name"`, no escape),
-// takes it as key() would, without scanning it as a string or looking it up.
-template <described T, std::size_t I>
-bool match_key_at(scanner& s, scanner::key_info& k) {
-  using key = field_key<T, I>;
-  if constexpr (!key::plain) {
-    return false;
-  } else {
-    return s.plain_key({key::quoted.data(), key::name.size() + 2}, k);
+// The member types read_object reads itself rather than through `read`: the commonest, for which
+// a call per member would cost more than the reading.
+enum class member_kind : unsigned char { other, boolean, string, optional_string };
+
+template <class M>
+inline constexpr member_kind member_kind_of = std::is_same_v<M, bool>                       ? member_kind::boolean
+                                              : std::is_same_v<M, std::string>                ? member_kind::string
+                                              : std::is_same_v<M, std::optional<std::string>> ? member_kind::optional_string
+                                                                                              : member_kind::other;
+
+// One described member as read_object sees it.
+struct member_reader {
+  std::string_view name;
+  // The key as compact JSON writes it (`"name"`), empty when the name needs escapes; its first 16
+  // bytes as two native words, zero-padded, with a mask over the bytes it has: most keys are told
+  // by two 8-byte compares with the text, whatever its length.
+  std::string_view quoted;
+  std::uint64_t head[2];
+  std::uint64_t mask[2];
+  bool (*read)(scanner&, void* member, bool& present_empty);
+  member_kind kind;
+
+  // Whether the text at p starts with this member's key as `quoted` has it.
+  XBL_ALWAYS_INLINE bool at(const char* p, const char* end) const noexcept {
+    const std::size_t n = quoted.size();
+    const auto room = static_cast<std::size_t>(end - p);
+    if (n == 0) return false;
+    if (room >= 16) {
+      // Most keys differ from the text in their first 8 bytes.
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      if ((w ^ head[0]) & mask[0]) return false;
+      if (n <= 16) {
+        std::memcpy(&w, p + 8, 8);
+        return ((w ^ head[1]) & mask[1]) == 0;
+      }
+    }
+    return room >= n && std::memcmp(p, quoted.data(), n) == 0;
   }
+};
+
+// Bytes from..from+7 of `text` (zero past its end, or 0xFF where it has a byte when `ones`) as the
+// native word that memcpy of those bytes makes.
+constexpr std::uint64_t native_word(std::string_view text, std::size_t from, bool ones) noexcept {
+  std::uint64_t w = 0;
+  for (std::size_t i = 0; i < 8; ++i) {
+    const std::size_t at = from + i;
+    const std::uint64_t byte = at < text.size() ? (ones ? 0xFFu : static_cast<unsigned char>(text[at])) : 0u;
+    w |= byte << (std::endian::native == std::endian::little ? 8 * i : 8 * (7 - i));
+  }
+  return w;
 }
 
-// match_key_at for the member `index` names (known only at run time).
-template <described T>
-bool match_key(scanner& s, std::size_t index, scanner::key_info& k) {
-  return [&]<std::size_t... I>(std::index_sequence<I...>) {
-    bool hit = false;
-    (void)((I == index ? (hit = match_key_at<T, I>(s, k), true) : false) || ...);
-    return hit;
-  }(std::make_index_sequence<field_count<T>>{});
-}
-
-// Reads member I's value (p at it), its key having been read.
 template <described T, std::size_t I>
-XBL_ALWAYS_INLINE bool read_field(scanner& s, T& v) {
-  bool present_empty = false;
-  if (!read_member(s, v.*(std::get<I>(meta<T>::fields).member), present_empty)) return false;
-  if constexpr (has_extras<T>) {
-    if (present_empty) (v.*(meta<T>::extras)).present_empty |= std::uint64_t{1} << I;
+constexpr member_reader member_reader_of() {
+  using key = field_key<T, I>;
+  using M = typename std::remove_cvref_t<decltype(detail::get<I>(meta<T>::fields))>::member_type;
+  const std::string_view quoted = key::plain ? std::string_view(key::quoted.data(), key::name.size() + 2) : std::string_view();
+  return member_reader{key::name,
+                       quoted,
+                       {native_word(quoted, 0, false), native_word(quoted, 8, false)},
+                       {native_word(quoted, 0, true), native_word(quoted, 8, true)},
+                       &read_erased<M>,
+                       member_kind_of<M>};
+}
+
+// What read_object needs of a described struct.
+struct struct_reader {
+  const member_reader* members;
+  std::size_t count;
+  std::uint64_t required;              // a bit per member that must be in the object
+  extras* (*extras_of)(void* object);  // null when the type keeps none
+};
+
+template <described T>
+struct struct_table {
+  static constexpr auto members = []<std::size_t... I>(std::index_sequence<I...>) {
+    return std::array<member_reader, sizeof...(I)>{member_reader_of<T, I>()...};
+  }(std::make_index_sequence<field_count<T>>{});
+
+  static constexpr std::uint64_t required = [] {
+    std::uint64_t mask = 0;
+    for_each_field<T>([&](const auto& f, auto index) {
+      using M = typename std::remove_cvref_t<decltype(f)>::member_type;
+      mask |= std::uint64_t{is_required<M>} << index.value;
+    });
+    return mask;
+  }();
+
+  static extras* extras_of(void* object) {
+    if constexpr (has_extras<T>) return &(static_cast<T*>(object)->*(meta<T>::extras));
+    else return nullptr;
+  }
+
+  static constexpr struct_reader reader{members.data(), members.size(), required,
+                                        has_extras<T> ? &extras_of : nullptr};
+};
+
+// The object read_object fills: where each described member lives, the extras if any.
+struct object_target {
+  void* const* members;
+  extras* kept;
+
+  XBL_ALWAYS_INLINE bool read(scanner& s, const member_reader& m, std::size_t i) const {
+    void* const at = members[i];
+    // Tests rather than a switch: a jump table would be one indirect branch for every member of
+    // every type, which predicts worse than these.
+    if (m.kind == member_kind::string) {
+      if (s.at_end() || s.peek() != '"') return mismatch(s, "a string");
+      return read_string(s, *static_cast<std::string*>(at));
+    }
+    if (m.kind == member_kind::optional_string && !s.at_end() && s.peek() != 'n')
+      return read_optional_string(s, *static_cast<std::optional<std::string>*>(at));
+    if (m.kind == member_kind::boolean) return read_bool(s, *static_cast<bool*>(at));
+    bool present_empty = false;
+    if (!m.read(s, at, present_empty)) return false;
+    if (present_empty && kept) kept->present_empty |= std::uint64_t{1} << i;
+    return true;
+  }
+};
+
+// Takes member m's key at p, as scanner::key() would, when its `quoted` form is what is there.
+XBL_ALWAYS_INLINE bool take_key(scanner& s, const member_reader& m, scanner::key_info& k) noexcept {
+  if (!m.at(s.p, s.end)) return false;
+  k.at = s.p;
+  s.p += m.quoted.size();
+  k.end = s.p;
+  k.text = m.name;
+  k.quoted = true;
+  k.decoded = false;
+  return true;
+}
+
+// read_object's pass in described order from member `from`: each member whose key is at p is read
+// right away, with no key to scan and no lookup; the others are left for read_other_members.
+XBL_ALWAYS_INLINE bool read_in_order(scanner& s, const struct_reader& r, const object_target& o, std::uint64_t& seen,
+                          std::size_t from, std::size_t& hint, bool& more) {
+  for (std::size_t i = from; i < r.count && more; ++i) {
+    const member_reader& m = r.members[i];
+    if (!m.at(s.p, s.end)) continue;
+    s.p += m.quoted.size();
+    seen |= std::uint64_t{1} << i;
+    hint = i + 1;
+    if (!s.colon()) return false;
+    if (!o.read(s, m, i)) {
+      s.unwind_key(m.name);
+      return false;
+    }
+    if (!s.after_member(more)) return false;
   }
   return true;
 }
 
-// The members that read_struct's pass in described order did not take, up to the closing '}':
-// in any order, unknown, or with an escaped key. Out of line, so that a small object read in
-// order pays nothing for what this needs.
-template <described T>
-XBL_NOINLINE bool read_other_members(scanner& s, T& v, member_set<T>& seen, std::size_t hint,
-                                          std::string_view tag_key, bool tag_seen) {
-  constexpr std::size_t n = field_count<T>;
+// The index of the member named `key` (r.count when none), trying `hint` first.
+inline std::size_t find_member(const struct_reader& r, std::string_view key, std::size_t hint) noexcept {
+  if (hint < r.count && r.members[hint].name == key) return hint;
+  for (std::size_t i = 0; i < r.count; ++i)
+    if (r.members[i].name == key) return i;
+  return r.count;
+}
+
+// The members that the pass in described order did not take, up to the closing '}': in any order,
+// unknown, or with an escaped key. Out of line, so that an object read in order pays nothing for it.
+XBL_NOINLINE inline bool read_other_members(scanner& s, const struct_reader& r, const object_target& o,
+                                            std::uint64_t& seen, std::size_t hint, std::string_view tag_key,
+                                            bool tag_seen) {
+  const std::size_t n = r.count;
   std::optional<key_set> unknown;  // the unknown members' keys, to catch a repeat; made at the first one
 
-  // Any member: its key `k` read, `i` its index (n when T does not describe it), p at its value.
+  // Any member: its key `k` read, `i` its index (n when the type does not describe it), p at its value.
   auto member = [&](const scanner::key_info& k, std::size_t i) -> bool {
     if (i < n) {
-      if (seen[i]) return s.fail(errc::duplicate_key, k.at, "the member " + detail::quoted(k.text) + " appears twice in one object");
-      seen.set(i);
+      if ((seen >> i) & 1) return s.fail(errc::duplicate_key, k.at, "the member " + detail::quoted(k.text) + " appears twice in one object");
+      seen |= std::uint64_t{1} << i;
       hint = i + 1;
-      return visit_field<T>(i, [&](const auto&, auto index) { return read_field<T, index.value>(s, v); });
+      return o.read(s, r.members[i], i);
     }
     if (!tag_key.empty() && k.text == tag_key) {
       // The variant's first look stopped at the first tag: this one may be a second.
@@ -3309,19 +3469,15 @@ XBL_NOINLINE bool read_other_members(scanner& s, T& v, member_set<T>& seen, std:
     const auto policy = s.opt.unknown_keys;
     if (policy == unknown_key_policy::error)
       return s.fail(errc::unknown_key, k.at, "unknown member " + detail::quoted(k.text) + " (read_options::unknown_keys is error)");
-    if constexpr (!has_extras<T>) {
-      if (policy == unknown_key_policy::keep)
-        return s.fail(errc::unknown_key, k.at,
-                      "unknown member " + detail::quoted(k.text) + " and this type has no extras member to keep it in");
-    }
+    if (policy == unknown_key_policy::keep && !o.kept)
+      return s.fail(errc::unknown_key, k.at,
+                    "unknown member " + detail::quoted(k.text) + " and this type has no extras member to keep it in");
     if (!unknown) unknown.emplace();
     if (!unknown->insert(s, k)) return false;  // a repeat, said by insert
-    if constexpr (has_extras<T>) {
-      if (policy == unknown_key_policy::keep) {
-        auto& kept = (v.*(meta<T>::extras)).unknown;
-        kept.emplace_back(std::string(k.text), raw_json{});
-        return read_raw(s, kept.back().second);
-      }
+    if (policy == unknown_key_policy::keep) {
+      auto& kept = o.kept->unknown;
+      kept.emplace_back(std::string(k.text), raw_json{});
+      return read_raw(s, kept.back().second);
     }
     null_sink sink;
     return skip_value(s, sink);
@@ -3331,110 +3487,107 @@ XBL_NOINLINE bool read_other_members(scanner& s, T& v, member_set<T>& seen, std:
   // looked up as usual.
   std::size_t matched = n;
   auto read_key = [&](scanner::key_info& k) {
-    if (hint < n && match_key<T>(s, hint, k)) {
+    if (hint < n && take_key(s, r.members[hint], k)) {
       matched = hint;
       return true;
     }
     matched = n;
     return s.key(k);
   };
-  return s.members([&](const scanner::key_info& k) { return member(k, matched < n ? matched : find_field<T>(k.text, hint)); },
+  return s.members([&](const scanner::key_info& k) { return member(k, matched < n ? matched : find_member(r, k.text, hint)); },
                    read_key);
 }
 
-// read_struct's pass in described order, one member: member I, read when its key is at p.
-// False on a fault. Always inlined, as the pack expansion below: clang otherwise makes a call
-// per object of that loop of a handful of steps.
-template <described T, std::size_t I>
-XBL_ALWAYS_INLINE bool read_if_next(scanner& s, T& v, member_set<T>& seen,
-                                                std::size_t& hint, bool& more) {
-  scanner::key_info k;
-  if (!match_key_at<T, I>(s, k)) return true;
-  seen.set(I);
-  hint = I + 1;
-  if (!s.colon()) return false;
-  if (!read_field<T, I>(s, v)) {
-    s.unwind_key(k.text);
-    return false;
+// The first required member that `seen` lacks, reported at the object's closing brace.
+XBL_NOINLINE inline bool missing_member(scanner& s, const struct_reader& r, std::uint64_t seen) {
+  for (std::size_t i = 0; i < r.count; ++i)
+    if (((r.required & ~seen) >> i) & 1)
+      return s.fail(errc::missing_member, s.p - 1, "missing required member " + detail::quoted(r.members[i].name));
+  return true;
+}
+
+// What the pass in described order left of an object, from p to its closing '}'. `quoted_tag`
+// (`"key"`), when not empty, is the member that chose this type among a variant's alternatives:
+// read already, and passed over here. Out of line, so that an object read in order pays nothing
+// for it.
+XBL_NOINLINE inline bool read_rest(scanner& s, const struct_reader& r, const object_target& o, std::uint64_t& seen,
+                                   std::size_t hint, std::string_view quoted_tag) {
+  bool more = true;
+  std::string_view tag_key;  // the tag's name, for read_other_members: none when not tagged
+  bool tag_seen = false;
+  if (!quoted_tag.empty()) {
+    tag_key = quoted_tag.substr(1, quoted_tag.size() - 2);
+    // The tag mostly stands among the members (the writer puts it after `tag_after`): passed over,
+    // so that the members after it are still read in described order. The variant's first look read
+    // it already and found a string.
+    scanner::key_info k;
+    if (s.plain_key(quoted_tag, k)) {
+      tag_seen = true;
+      null_sink sink;
+      if (!s.colon() || !skip_value(s, sink) || !s.after_member(more)) return false;
+      if (more && !read_in_order(s, r, o, seen, hint, hint, more)) return false;
+    }
   }
-  return s.after_member(more);
+  return !more || read_other_members(s, r, o, seen, hint, tag_key, tag_seen);
 }
 
-// From member `from` on: the members before it were taken or passed over already.
-template <described T, std::size_t... I>
-XBL_ALWAYS_INLINE bool read_in_order(scanner& s, T& v, member_set<T>& seen, std::size_t from,
-                                                 std::size_t& hint, bool& more, std::index_sequence<I...>) {
-  return ((I < from || !more || read_if_next<T, I>(s, v, seen, hint, more)) && ...);
-}
-
-template <described T, bool tagged>
-bool read_struct(scanner& s, T& v, std::string_view quoted_tag) {
-  static_assert((check_description<T>(), true));
-  constexpr std::size_t n = field_count<T>;
+// Reads an object (p at its '{') into the members `o` points at; `quoted_tag` as read_rest has it.
+inline bool read_object(scanner& s, const struct_reader& r, const object_target& o, std::string_view quoted_tag) {
   if (s.at_end() || s.peek() != '{') return mismatch(s, "an object");
-  member_set<T> seen;
+  std::uint64_t seen = 0;
   std::size_t hint = 0;
-  if constexpr (has_extras<T>) {
-    auto& x = v.*(meta<T>::extras);
-    x.unknown.clear();
-    x.present_empty = 0;
+  if (o.kept) {
+    o.kept->unknown.clear();
+    o.kept->present_empty = 0;
   }
 
   bool empty = false;
   if (!s.open_object(empty)) return false;
   bool more = !empty;
 
-  // Members mostly come in the order they are described, some left out. So each described member
-  // in turn is compared with the text at p (`"name"`, as compact JSON writes it) and, when it is
-  // there, read right away: no key to scan, no lookup. Whatever is not in that order (another
-  // order, an unknown member, an escaped key) goes to read_other_members, which reads the rest.
-  constexpr auto in_order = std::make_index_sequence<n>{};
-  if (more && !read_in_order(s, v, seen, 0, hint, more, in_order)) return false;
-  std::string_view tag_key;  // the tag's name, for read_other_members: none when not tagged
-  bool tag_seen = false;
-  if constexpr (tagged) {
-    tag_key = quoted_tag.substr(1, quoted_tag.size() - 2);
-    // The tag mostly stands among the members (the writer puts it after `tag_after`): passed over,
-    // so that the members after it are still read in described order. The variant's first look read
-    // it already and found a string.
-    scanner::key_info k;
-    if (more && s.plain_key(quoted_tag, k)) {
-      tag_seen = true;
-      null_sink sink;
-      if (!s.colon() || !skip_value(s, sink) || !s.after_member(more)) return false;
-      if (more && !read_in_order(s, v, seen, hint, hint, more, in_order)) return false;
-    }
-  }
-  if (more && !read_other_members(s, v, seen, hint, tag_key, tag_seen)) return false;
+  // Members mostly come in the order they are described, some left out: read_in_order takes those,
+  // read_rest whatever is not in that order (another order, an unknown member, an escaped key).
+  if (more && !read_in_order(s, r, o, seen, 0, hint, more)) return false;
+  if (more && !read_rest(s, r, o, seen, hint, quoted_tag)) return false;
 
-  if (!seen.has_all(required_members<T>)) [[unlikely]]
-    return missing_member(s, v, seen);
+  if ((seen & r.required) != r.required) [[unlikely]]
+    return missing_member(s, r, seen);
   return true;
 }
 
-// The first required member that `seen` lacks, reported at the object's closing brace.
-template <described T>
-XBL_NOINLINE bool missing_member(scanner& s, const T&, const member_set<T>& seen) {
-  const char* close = s.p - 1;
-  bool all = true;
-  for_each_field<T>([&](const auto& f, auto index) {
-    using M = typename std::remove_cvref_t<decltype(f)>::member_type;
-    if (all && is_required<M> && !seen[index.value]) {
-      all = false;
-      s.fail(errc::missing_member, close, "missing required member " + detail::quoted(f.name));
-    }
-  });
-  return all;
+template <described T, bool tagged>
+bool read_struct(scanner& s, T& v, std::string_view quoted_tag) {
+  static_assert((check_description<T>(), true));
+  using table = struct_table<T>;
+  const auto members = detail::apply([&](const auto&... f) { return std::array<void*, sizeof...(f)>{&(v.*(f.member))...}; },
+                                  meta<T>::fields);
+  const object_target o{members.data(), table::extras_of(&v)};
+  return read_object(s, table::reader, o, tagged ? quoted_tag : std::string_view());
+}
+
+// Up to the value that a document is.
+inline bool begin_document(scanner& s) {
+  if (!s.skip_ws()) return false;
+  if (s.at_end()) return s.fail(errc::unexpected_end, s.p, "the text is empty: expected a JSON value");
+  return true;
+}
+
+// After the value: nothing but whitespace (and comments, when allowed) to the end.
+inline bool end_document(scanner& s) {
+  if (!s.skip_ws()) return false;
+  if (!s.at_end()) return s.fail(errc::syntax, s.p, "unexpected " + s.describe_here() + " after the JSON value");
+  return true;
 }
 
 template <class T>
 bool read_document(scanner& s, T& v) {
-  if (!s.skip_ws()) return false;
-  if (s.at_end()) return s.fail(errc::unexpected_end, s.p, "the text is empty: expected a JSON value");
-  if (!read(s, v)) return false;
-  if (!s.skip_ws()) return false;
-  if (!s.at_end()) return s.fail(errc::syntax, s.p, "unexpected " + s.describe_here() + " after the JSON value");
-  return true;
+  return begin_document(s) && read(s, v) && end_document(s);
+}
+
+// The error from_json reports for a value that reads but breaks a rule: the first violation.
+inline error violation_error(const std::vector<violation>& violations) {
+  const auto& first = violations.front();
+  return value_error(errc::invalid_value, first.path, first.message + " [" + first.rule + "]");
 }
 
 }  // namespace detail
@@ -3447,10 +3600,7 @@ result<T> from_json(std::string_view text, const read_options& options = {}) {
   if (!detail::read_document(s, value)) return s.take_error();
   if (options.validate) {
     auto violations = validate(value);
-    if (!violations.empty()) {
-      const auto& first = violations.front();
-      return detail::value_error(errc::invalid_value, first.path, first.message + " [" + first.rule + "]");
-    }
+    if (!violations.empty()) return detail::violation_error(violations);
   }
   return value;
 }
@@ -4597,183 +4747,6 @@ struct codec<TitleId> {
 }  // namespace detail
 }  // namespace xbl
 // ---- end xbl/core/ids.hpp ----
-// ---- begin xbl/core/format.hpp ----
-
-
-#include <fmt/format.h>
-
-
-namespace xbl {
-
-namespace detail {
-
-// What every xbl formatter takes: `[[fill]align][width][p]`. `p` asks for pretty JSON and changes
-// nothing where there is no JSON to indent (an identifier, an error), so that one spelling works
-// for every xbl type. The parse is the library's own rather than fmt's string formatter's, so
-// that it is the same across fmt 9 to 12.
-struct format_spec {
-  bool pretty = false;
-  char align = '\0';  // '<', '>', '^', or none: left
-  char fill[4] = {' '};
-  unsigned char fill_size = 1;
-  std::size_t width = 0;
-
-  static constexpr bool is_align(char c) noexcept { return c == '<' || c == '>' || c == '^'; }
-
-  template <class ParseContext>
-  constexpr auto parse(ParseContext& ctx) -> decltype(ctx.begin()) {
-    auto it = ctx.begin();
-    const auto end = ctx.end();
-    // The fill is one UTF-8 character, known by the alignment after it.
-    const auto lead = it != end ? static_cast<unsigned char>(*it) : 0u;
-    const std::ptrdiff_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    if (end - it > n && is_align(it[n]) && *it != '{' && *it != '}') {
-      for (std::ptrdiff_t i = 0; i < n; ++i) fill[i] = it[i];
-      fill_size = static_cast<unsigned char>(n);
-      align = it[n];
-      it += n + 1;
-    } else if (it != end && is_align(*it)) {
-      align = *it++;
-    }
-    for (; it != end && *it >= '0' && *it <= '9'; ++it) {
-      width = width * 10 + static_cast<std::size_t>(*it - '0');
-      if (width > 1'000'000) fail(ctx, "an xbl value's width is at most 1000000");
-    }
-    if (it != end && *it == 'p') {
-      pretty = true;
-      ++it;
-    }
-    if (it != end && *it != '}') fail(ctx, "an xbl value takes {}, {:p} (pretty JSON), and a fill, alignment and width before the p: {:>20}");
-    return it;
-  }
-
-  // fmt's own report: format_error where exceptions are on, a compile error in a checked format
-  // string, the end of the program where exceptions are off.
-  template <class ParseContext>
-  static constexpr void fail(ParseContext& ctx, const char* message) {
-#if FMT_VERSION >= 110000
-    (void)ctx;
-    fmt::report_error(message);
-#else
-    ctx.on_error(message);
-#endif
-  }
-
-  // `text` laid out in the width, counted in UTF-8 characters.
-  template <class Context>
-  auto write(std::string_view text, Context& ctx) const -> decltype(ctx.out()) {
-    auto out = ctx.out();
-    std::size_t chars = 0;
-    for (const char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    const std::size_t pad = width > chars ? width - chars : 0;
-    const std::size_t before = align == '>' ? pad : align == '^' ? pad / 2 : 0;
-    auto put_fill = [&](std::size_t count) {
-      for (std::size_t i = 0; i < count; ++i) out = std::copy(fill, fill + fill_size, out);
-    };
-    put_fill(before);
-    out = std::copy(text.begin(), text.end(), out);
-    put_fill(pad - before);
-    return out;
-  }
-};
-
-template <class T>
-concept json_formattable = described<T> || tagged_variant<T> || is_open_enum<T>::value || std::is_same_v<T, raw_json>;
-
-// `{}` is compact JSON, the same bytes as to_json; `{:p}` is the pretty form.
-struct json_formatter : format_spec {
-  template <class T, class Context>
-  auto format(const T& value, Context& ctx) const -> decltype(ctx.out()) {
-    write_options options;
-    options.pretty = pretty;
-    return write(to_json(value, options), ctx);
-  }
-};
-
-// Types whose fmt form is their to_string() text rather than JSON: the identifiers, and what a
-// header states (endpoints.hpp adds those).
-template <class T>
-inline constexpr bool formats_as_text = false;
-template <>
-inline constexpr bool formats_as_text<Xuid> = true;
-template <>
-inline constexpr bool formats_as_text<Guid> = true;
-template <>
-inline constexpr bool formats_as_text<TitleId> = true;
-template <>
-inline constexpr bool formats_as_text<Timestamp> = true;
-
-template <class T>
-struct json_view {
-  const T& value;
-};
-
-}  // namespace detail
-
-// Any value the library can write, formatted as its JSON: `{}` compact, `{:p}` pretty. For what has
-// no formatter of its own as JSON: a std::vector of records (fmt/ranges.h would print fmt's list
-// form), an identifier (which formats as bare text), an optional, a map.
-//   fmt::print("{:p}\n", xbl::json(records));
-template <class T>
-detail::json_view<T> json(const T& value) noexcept {
-  return {value};
-}
-
-}  // namespace xbl
-
-template <class T>
-  requires xbl::detail::json_formattable<T>
-struct fmt::formatter<T, char> : xbl::detail::json_formatter {};
-
-template <class T>
-struct fmt::formatter<xbl::detail::json_view<T>, char> : xbl::detail::json_formatter {
-  template <class Context>
-  auto format(const xbl::detail::json_view<T>& v, Context& ctx) const -> decltype(ctx.out()) {
-    return xbl::detail::json_formatter::format(v.value, ctx);
-  }
-};
-
-// An identifier formats as its wire text, without JSON quotes: `2533274790395904`.
-template <class T>
-  requires xbl::detail::formats_as_text<T>
-struct fmt::formatter<T, char> : xbl::detail::format_spec {
-  template <class Context>
-  auto format(const T& id, Context& ctx) const -> decltype(ctx.out()) {
-    if constexpr (requires(char* out) { id.to_chars(out); }) {
-      char buf[T::max_chars];  // the identifiers write their text without a string
-      const char* end = id.to_chars(buf);
-      return write(std::string_view(buf, static_cast<std::size_t>(end - buf)), ctx);
-    } else {
-      return write(id.to_string(), ctx);
-    }
-  }
-};
-
-// `line 12, column 24 (/3/devices/0/titles/0): expected ':' after object key, found ';'`
-template <>
-struct fmt::formatter<xbl::error, char> : xbl::detail::format_spec {
-  template <class Context>
-  auto format(const xbl::error& e, Context& ctx) const -> decltype(ctx.out()) {
-    // An error found in a value rather than in a text (correlate, read_options::validate) has no line.
-    std::string s = e.line ? fmt::format("line {}, column {}", e.line, e.column) : std::string();
-    // fmt 9 checks format strings at compile time: the two layouts are two literals.
-    if (!e.path.empty()) s += e.line ? fmt::format(" ({})", e.path) : e.path;
-    // A fault in the whole value has neither: the message is the whole line, not ": message".
-    if (!s.empty()) s += ": ";
-    s += e.message;
-    return write(s, ctx);
-  }
-};
-
-// `/inviteAttributes/context: 540 characters once URI-encoded, more than the 256 allowed [context.max_uri_length]`
-template <>
-struct fmt::formatter<xbl::violation, char> : xbl::detail::format_spec {
-  template <class Context>
-  auto format(const xbl::violation& v, Context& ctx) const -> decltype(ctx.out()) {
-    return write(fmt::format("{}: {} [{}]", v.path.empty() ? "/" : v.path, v.message, v.rule), ctx);
-  }
-};
-// ---- end xbl/core/format.hpp ----
 // ---- end xbl/core.hpp ----
 // ---- begin xbl/handles.hpp ----
 
@@ -5936,7 +5909,7 @@ struct named_model {
   using type = T;
 };
 
-inline constexpr auto models = std::tuple{
+inline constexpr auto models = make_pack(
     named_model<SessionRef>{"SessionRef"},
     named_model<InviteAttributes>{"InviteAttributes"},
     named_model<ActivityHandleRequest>{"ActivityHandleRequest"},
@@ -5957,18 +5930,17 @@ inline constexpr auto models = std::tuple{
     named_model<PermissionReason>{"PermissionReason"},
     named_model<PermissionResult>{"PermissionResult"},
     named_model<PermissionUserResponse>{"PermissionUserResponse"},
-    named_model<PermissionCheckBatchResponse>{"PermissionCheckBatchResponse"},
-};
+    named_model<PermissionCheckBatchResponse>{"PermissionCheckBatchResponse"});
 }  // namespace detail
 
 // The names with_model knows, in the order above.
-inline constexpr auto model_names = std::apply(
+inline constexpr auto model_names = detail::apply(
     [](const auto&... m) { return std::array<std::string_view, sizeof...(m)>{m.name...}; }, detail::models);
 
 // Calls f(std::type_identity<T>{}) for the JSON model named `name`; false when there is none.
 template <class F>
 bool with_model(std::string_view name, F&& f) {
-  return std::apply(
+  return detail::apply(
       [&](const auto&... m) {
         return ((m.name == name ? (f(std::type_identity<typename std::remove_cvref_t<decltype(m)>::type>{}), true)
                                 : false) ||
@@ -5979,4 +5951,183 @@ bool with_model(std::string_view name, F&& f) {
 
 }  // namespace xbl
 // ---- end xbl/models.hpp ----
+// ---- begin xbl/format.hpp ----
+
+// fmt formatters (fmt::formatter<T>) for every xbl type: described structs and enums, identifiers,
+// raw JSON, errors and violations. Kept apart from the core, as fmt keeps fmt/format.h apart from
+// fmt/core.h: it is what brings in <fmt/format.h>.
+// ---- begin xbl/core/format.hpp ----
+
+
+#include <fmt/format.h>
+
+
+namespace xbl {
+
+namespace detail {
+
+// What every xbl formatter takes: `[[fill]align][width][p]`. `p` asks for pretty JSON and changes
+// nothing where there is no JSON to indent (an identifier, an error), so that one spelling works
+// for every xbl type. The parse is the library's own rather than fmt's string formatter's, so
+// that it is the same across fmt 9 to 12.
+struct format_spec {
+  bool pretty = false;
+  char align = '\0';  // '<', '>', '^', or none: left
+  char fill[4] = {' '};
+  unsigned char fill_size = 1;
+  std::size_t width = 0;
+
+  static constexpr bool is_align(char c) noexcept { return c == '<' || c == '>' || c == '^'; }
+
+  template <class ParseContext>
+  constexpr auto parse(ParseContext& ctx) -> decltype(ctx.begin()) {
+    auto it = ctx.begin();
+    const auto end = ctx.end();
+    // The fill is one UTF-8 character, known by the alignment after it.
+    const auto lead = it != end ? static_cast<unsigned char>(*it) : 0u;
+    const std::ptrdiff_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (end - it > n && is_align(it[n]) && *it != '{' && *it != '}') {
+      for (std::ptrdiff_t i = 0; i < n; ++i) fill[i] = it[i];
+      fill_size = static_cast<unsigned char>(n);
+      align = it[n];
+      it += n + 1;
+    } else if (it != end && is_align(*it)) {
+      align = *it++;
+    }
+    for (; it != end && *it >= '0' && *it <= '9'; ++it) {
+      width = width * 10 + static_cast<std::size_t>(*it - '0');
+      if (width > 1'000'000) fail(ctx, "an xbl value's width is at most 1000000");
+    }
+    if (it != end && *it == 'p') {
+      pretty = true;
+      ++it;
+    }
+    if (it != end && *it != '}') fail(ctx, "an xbl value takes {}, {:p} (pretty JSON), and a fill, alignment and width before the p: {:>20}");
+    return it;
+  }
+
+  // fmt's own report: format_error where exceptions are on, a compile error in a checked format
+  // string, the end of the program where exceptions are off.
+  template <class ParseContext>
+  static constexpr void fail(ParseContext& ctx, const char* message) {
+#if FMT_VERSION >= 110000
+    (void)ctx;
+    fmt::report_error(message);
+#else
+    ctx.on_error(message);
+#endif
+  }
+
+  // `text` laid out in the width, counted in UTF-8 characters.
+  template <class Context>
+  auto write(std::string_view text, Context& ctx) const -> decltype(ctx.out()) {
+    auto out = ctx.out();
+    std::size_t chars = 0;
+    for (const char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    const std::size_t pad = width > chars ? width - chars : 0;
+    const std::size_t before = align == '>' ? pad : align == '^' ? pad / 2 : 0;
+    auto put_fill = [&](std::size_t count) {
+      for (std::size_t i = 0; i < count; ++i) out = std::copy(fill, fill + fill_size, out);
+    };
+    put_fill(before);
+    out = std::copy(text.begin(), text.end(), out);
+    put_fill(pad - before);
+    return out;
+  }
+};
+
+template <class T>
+concept json_formattable = described<T> || tagged_variant<T> || is_open_enum<T>::value || std::is_same_v<T, raw_json>;
+
+// `{}` is compact JSON, the same bytes as to_json; `{:p}` is the pretty form.
+struct json_formatter : format_spec {
+  template <class T, class Context>
+  auto format(const T& value, Context& ctx) const -> decltype(ctx.out()) {
+    write_options options;
+    options.pretty = pretty;
+    return write(to_json(value, options), ctx);
+  }
+};
+
+template <>
+inline constexpr bool formats_as_text<Xuid> = true;
+template <>
+inline constexpr bool formats_as_text<Guid> = true;
+template <>
+inline constexpr bool formats_as_text<TitleId> = true;
+template <>
+inline constexpr bool formats_as_text<Timestamp> = true;
+
+template <class T>
+struct json_view {
+  const T& value;
+};
+
+}  // namespace detail
+
+// Any value the library can write, formatted as its JSON: `{}` compact, `{:p}` pretty. For what has
+// no formatter of its own as JSON: a std::vector of records (fmt/ranges.h would print fmt's list
+// form), an identifier (which formats as bare text), an optional, a map.
+//   fmt::print("{:p}\n", xbl::json(records));
+template <class T>
+detail::json_view<T> json(const T& value) noexcept {
+  return {value};
+}
+
+}  // namespace xbl
+
+template <class T>
+  requires xbl::detail::json_formattable<T>
+struct fmt::formatter<T, char> : xbl::detail::json_formatter {};
+
+template <class T>
+struct fmt::formatter<xbl::detail::json_view<T>, char> : xbl::detail::json_formatter {
+  template <class Context>
+  auto format(const xbl::detail::json_view<T>& v, Context& ctx) const -> decltype(ctx.out()) {
+    return xbl::detail::json_formatter::format(v.value, ctx);
+  }
+};
+
+// An identifier formats as its wire text, without JSON quotes: `2533274790395904`.
+template <class T>
+  requires xbl::detail::formats_as_text<T>
+struct fmt::formatter<T, char> : xbl::detail::format_spec {
+  template <class Context>
+  auto format(const T& id, Context& ctx) const -> decltype(ctx.out()) {
+    if constexpr (requires(char* out) { id.to_chars(out); }) {
+      char buf[T::max_chars];  // the identifiers write their text without a string
+      const char* end = id.to_chars(buf);
+      return write(std::string_view(buf, static_cast<std::size_t>(end - buf)), ctx);
+    } else {
+      return write(id.to_string(), ctx);
+    }
+  }
+};
+
+// `line 12, column 24 (/3/devices/0/titles/0): expected ':' after object key, found ';'`
+template <>
+struct fmt::formatter<xbl::error, char> : xbl::detail::format_spec {
+  template <class Context>
+  auto format(const xbl::error& e, Context& ctx) const -> decltype(ctx.out()) {
+    // An error found in a value rather than in a text (correlate, read_options::validate) has no line.
+    std::string s = e.line ? fmt::format("line {}, column {}", e.line, e.column) : std::string();
+    // fmt 9 checks format strings at compile time: the two layouts are two literals.
+    if (!e.path.empty()) s += e.line ? fmt::format(" ({})", e.path) : e.path;
+    // A fault in the whole value has neither: the message is the whole line, not ": message".
+    if (!s.empty()) s += ": ";
+    s += e.message;
+    return write(s, ctx);
+  }
+};
+
+// `/inviteAttributes/context: 540 characters once URI-encoded, more than the 256 allowed [context.max_uri_length]`
+template <>
+struct fmt::formatter<xbl::violation, char> : xbl::detail::format_spec {
+  template <class Context>
+  auto format(const xbl::violation& v, Context& ctx) const -> decltype(ctx.out()) {
+    return write(fmt::format("{}: {} [{}]", v.path.empty() ? "/" : v.path, v.message, v.rule), ctx);
+  }
+};
+// ---- end xbl/core/format.hpp ----
+// ---- end xbl/format.hpp ----
 // ---- end xbl/xbl.hpp ----

@@ -161,7 +161,7 @@ static_assert(xbl::field_count<user::Gadget> == 30);
 static_assert(xbl::field_names<user::Gadget>[29] == "parts");
 static_assert(xbl::to_string(user::Tier::gold) == "gold");
 static_assert(xbl::enum_from_string<user::Mood>("QUIET") == user::Mood::calm);
-static_assert(std::tuple_size_v<std::remove_cvref_t<decltype(xbl::detail::models)>> == 21);
+static_assert(std::remove_cvref_t<decltype(xbl::detail::models)>::size == 21);
 
 namespace {
 
@@ -430,7 +430,7 @@ void users() {
 }  // namespace
 
 int main() {
-  std::apply([](const auto&... m) { (model<typename std::remove_cvref_t<decltype(m)>::type>(), ...); },
+  xbl::detail::apply([](const auto&... m) { (model<typename std::remove_cvref_t<decltype(m)>::type>(), ...); },
              xbl::detail::models);
   model<xbl::GamerpicImage>();
   std::size_t named = 0;

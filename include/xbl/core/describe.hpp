@@ -9,7 +9,6 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -29,6 +28,52 @@ namespace xbl {
 template <class T>
 struct meta;
 
+namespace detail {
+
+template <std::size_t I, class T>
+struct pack_slot {
+  T value;
+};
+
+template <class Indices, class... T>
+struct pack_base;
+
+template <std::size_t... I, class... T>
+struct pack_base<std::index_sequence<I...>, T...> : pack_slot<I, T>... {};
+
+}  // namespace detail
+
+// A fixed list of values of different types: what make_fields and make_rules return. A plain
+// aggregate, because every std::tuple a description would make weighs its constructors'
+// constraints for every element in every unit that includes it.
+template <class... T>
+struct pack : detail::pack_base<std::index_sequence_for<T...>, T...> {
+  static constexpr std::size_t size = sizeof...(T);
+};
+
+namespace detail {
+
+// Element I of a pack.
+template <std::size_t I, class T>
+constexpr const T& get(const pack_slot<I, T>& slot) noexcept {
+  return slot.value;
+}
+
+// f(elements...).
+template <class F, class... T>
+constexpr decltype(auto) apply(F&& f, const pack<T...>& p) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) -> decltype(auto) {
+    return f(detail::get<I>(p)...);
+  }(std::index_sequence_for<T...>{});
+}
+
+template <class... T>
+constexpr pack<T...> make_pack(T... values) {
+  return pack<T...>{{{values}...}};
+}
+
+}  // namespace detail
+
 // One described member: its JSON key, where it lives, and the rules its value must meet.
 template <class Struct, class Member, class... Rules>
 struct field_t {
@@ -36,22 +81,22 @@ struct field_t {
   using member_type = Member;
   std::string_view name;
   Member Struct::*member;
-  std::tuple<Rules...> rules;
+  pack<Rules...> rules;
 };
 
 template <class Struct, class Member, class... Rules>
 constexpr auto field(std::string_view name, Member Struct::*member, Rules... rules) {
-  return field_t<Struct, Member, Rules...>{name, member, std::tuple<Rules...>{rules...}};
+  return field_t<Struct, Member, Rules...>{name, member, detail::make_pack(rules...)};
 }
 
 template <class... Fields>
 constexpr auto make_fields(Fields... fields) {
-  return std::tuple<Fields...>{fields...};
+  return detail::make_pack(fields...);
 }
 
 template <class... Rules>
 constexpr auto make_rules(Rules... rules) {
-  return std::tuple<Rules...>{rules...};
+  return detail::make_pack(rules...);
 }
 
 // The members of one object that its description does not name, in the order they came: each its
@@ -110,11 +155,11 @@ template <class T>
 concept described_enum = std::is_enum_v<T> && requires { meta<T>::values; };
 
 template <described T>
-inline constexpr std::size_t field_count = std::tuple_size_v<std::remove_cvref_t<decltype(meta<T>::fields)>>;
+inline constexpr std::size_t field_count = std::remove_cvref_t<decltype(meta<T>::fields)>::size;
 
 template <described T>
 inline constexpr std::array<std::string_view, field_count<T>> field_names = [] {
-  return std::apply([](const auto&... f) { return std::array<std::string_view, sizeof...(f)>{f.name...}; },
+  return detail::apply([](const auto&... f) { return std::array<std::string_view, sizeof...(f)>{f.name...}; },
                     meta<T>::fields);
 }();
 
@@ -154,7 +199,7 @@ inline constexpr bool is_required = !is_optional<M>::value && !is_vector<M>::val
 
 template <class T, class F, std::size_t... I>
 XBL_ALWAYS_INLINE constexpr void for_each_field_of(F& f, std::index_sequence<I...>) {
-  (f(std::get<I>(meta<T>::fields), std::integral_constant<std::size_t, I>{}), ...);
+  (f(detail::get<I>(meta<T>::fields), std::integral_constant<std::size_t, I>{}), ...);
 }
 
 // Calls f(field, index) for each described member in turn. Always inlined, like the pack
@@ -162,21 +207,6 @@ XBL_ALWAYS_INLINE constexpr void for_each_field_of(F& f, std::index_sequence<I..
 template <class T, class F>
 XBL_ALWAYS_INLINE constexpr void for_each_field(F&& f) {
   for_each_field_of<T>(f, std::make_index_sequence<field_count<T>>{});
-}
-
-// Calls f with the field whose index is `index`; the switch a compiler makes of this fold is the
-// dispatch from a matched key to the code that reads that member's type.
-template <class T, class F, std::size_t... I>
-XBL_ALWAYS_INLINE constexpr bool visit_field_of(std::size_t index, F& f, std::index_sequence<I...>) {
-  bool ok = true;
-  (void)((I == index ? (ok = f(std::get<I>(meta<T>::fields), std::integral_constant<std::size_t, I>{}), true) : false) ||
-         ...);
-  return ok;
-}
-
-template <class T, class F>
-XBL_ALWAYS_INLINE constexpr bool visit_field(std::size_t index, F&& f) {
-  return visit_field_of<T>(index, f, std::make_index_sequence<field_count<T>>{});
 }
 
 // Whether a key needs no escape in JSON text (printable ASCII, no quote or backslash): such a key
@@ -204,7 +234,7 @@ constexpr std::array<char, N + 4> quoted_key(std::string_view name) noexcept {
 // Member I's key (see quoted_key); `quoted` only means something for a `plain` name.
 template <class T, std::size_t I>
 struct field_key {
-  static constexpr std::string_view name = std::get<I>(meta<T>::fields).name;
+  static constexpr std::string_view name = detail::get<I>(meta<T>::fields).name;
   static constexpr bool plain = plain_name(name);
   static constexpr std::array<char, name.size() + 4> quoted = quoted_key<name.size()>(name);
 };

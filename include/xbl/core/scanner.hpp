@@ -556,27 +556,7 @@ class scanner {
         }
       }
     }
-    if (!skip_ws()) return false;
-    if (p < end && *p == ',') {
-      const char* comma = p++;
-      if (!skip_ws()) return false;
-      if (trailing_comma_closes('}', comma)) {
-        ++p;
-        leave();
-        more = false;
-        return true;
-      }
-      if (failed()) return false;
-      more = true;
-      return true;
-    }
-    if (p < end && *p == '}') {
-      ++p;
-      leave();
-      more = false;
-      return true;
-    }
-    return fail_expected("',' or '}' after an object member");
+    return separator('}', more);
   }
   // The members from the key at p to the closing '}', which it leaves.
   template <class Member, class KeyReader>
@@ -597,9 +577,27 @@ class scanner {
     }
   }
 
-  // `element(index)` is called with p at each element and must consume it.
+  // `element(index)` is called with p at each element and must consume it. The loop is all it
+  // has of its own: entering and stepping are the functions below, made once rather than once per
+  // kind of element.
   template <class Element>
   bool array(Element&& element) {
+    bool empty = false;
+    if (!open_array(empty)) return false;
+    if (empty) return true;
+    for (std::size_t i = 0;; ++i) {
+      if (!element(i)) {
+        unwind_index(i);
+        return false;
+      }
+      bool more = false;
+      if (!after_element(more)) return false;
+      if (!more) return true;
+    }
+  }
+
+  // At the '[': enters the array; `empty` when it closes at once (it is then left too).
+  bool open_array(bool& empty) {
     if (!enter(p)) return false;
     ++p;
     // Indented text: the first element on the next line.
@@ -607,61 +605,74 @@ class scanner {
       if (const char* first = line_starting<0>(p, depth)) p = first;
     }
     if (!skip_ws()) return false;
-    if (p < end && *p == ']') {
+    empty = p < end && *p == ']';
+    if (empty) {
       ++p;
       leave();
+    }
+    return true;
+  }
+
+  // After an element: `more` when a ',' says another follows (p is then at it), else the ']'
+  // closed the array and it was left.
+  bool after_element(bool& more) {
+    more = true;
+    if (line_room()) {
+      if (p[0] == ',') {
+        // Compact text: the next element right after the ','.
+        if (static_cast<unsigned char>(p[1]) > ' ' && p[1] != '/' && p[1] != ']') {
+          ++p;
+          return true;
+        }
+        // Indented text: the ',' ends the line, and the next element comes after the indentation.
+        if (p[1] == '\n') {
+          const char* next = line_starting<0>(p + 1, depth);
+          if (next && *next != ']' && *next != '/') {
+            p = next;
+            return true;
+          }
+        }
+      } else if (p[0] == ']') {
+        ++p;
+        leave();
+        more = false;
+        return true;
+      } else if (p[0] == '\n') {
+        // Indented text: the ']' on a line of its own.
+        if (const char* close = line_starting<']'>(p, depth - 1)) {
+          p = close + 1;
+          leave();
+          more = false;
+          return true;
+        }
+      }
+    }
+    return separator(']', more);
+  }
+
+  // What after_member and after_element do when the text is not laid out as they expect: any
+  // whitespace and comments, then a ',' (`more`) or the `close` that ends the container (left).
+  bool separator(char close, bool& more) {
+    if (!skip_ws()) return false;
+    if (p < end && *p == ',') {
+      const char* comma = p++;
+      if (!skip_ws()) return false;
+      if (trailing_comma_closes(close, comma)) {
+        ++p;
+        leave();
+        more = false;
+        return true;
+      }
+      more = true;
+      return !failed();
+    }
+    if (p < end && *p == close) {
+      ++p;
+      leave();
+      more = false;
       return true;
     }
-    for (std::size_t i = 0;; ++i) {
-      if (!element(i)) {
-        unwind_index(i);
-        return false;
-      }
-      if (line_room()) {
-        if (p[0] == ',') {
-          // Compact text: the next element right after the ','.
-          if (static_cast<unsigned char>(p[1]) > ' ' && p[1] != '/' && p[1] != ']') {
-            ++p;
-            continue;
-          }
-          // Indented text: the ',' ends the line, and the next element comes after the indentation.
-          if (p[1] == '\n') {
-            const char* next = line_starting<0>(p + 1, depth);
-            if (next && *next != ']' && *next != '/') {
-              p = next;
-              continue;
-            }
-          }
-        } else if (p[0] == ']') {
-          ++p;
-          break;
-        } else if (p[0] == '\n') {
-          // Indented text: the ']' on a line of its own.
-          if (const char* close = line_starting<']'>(p, depth - 1)) {
-            p = close + 1;
-            break;
-          }
-        }
-      }
-      if (!skip_ws()) return false;
-      if (p < end && *p == ',') {
-        const char* comma = p++;
-        if (!skip_ws()) return false;
-        if (trailing_comma_closes(']', comma)) {
-          ++p;
-          break;
-        }
-        if (failed()) return false;
-        continue;
-      }
-      if (p < end && *p == ']') {
-        ++p;
-        break;
-      }
-      return fail_expected("',' or ']' after an array element");
-    }
-    leave();
-    return true;
+    return fail_expected(close == '}' ? "',' or '}' after an object member" : "',' or ']' after an array element");
   }
 
  private:

@@ -135,11 +135,11 @@ class validator {
       for_each_field<T>([&](const auto& f, auto) {
         const auto& member = v.*(f.member);
         const std::size_t mark = enter(f.name);
-        std::apply([&](const auto&... rule) { (apply(rule, member), ...); }, f.rules);
+        detail::apply([&](const auto&... rule) { (apply(rule, member), ...); }, f.rules);
         walk(member);
         path_.resize(mark);
       });
-      if constexpr (has_object_rules<T>) std::apply([&](const auto&... rule) { (apply(rule, v), ...); }, meta<T>::rules);
+      if constexpr (has_object_rules<T>) detail::apply([&](const auto&... rule) { (apply(rule, v), ...); }, meta<T>::rules);
     }
   }
 
