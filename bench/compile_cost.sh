@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# What it costs to compile code that reads and writes every model type: CPU time and peak memory
-# (GNU time's -v) of one translation unit, with xbl (compile_cost/xbl_models.cpp) and with
-# nlohmann/json (compile_cost/nlohmann_models.cpp), and of the xbl headers alone as the baseline;
-# with g++ and clang++-16, in a debug build (-O0) and in the benchmark's release build.
+# What it costs to compile code that uses the library: CPU time and peak memory (GNU time's -v) of
+# one translation unit, side by side with nlohmann/json for the same types:
+#   xbl_headers_only / nlohmann_headers_only   the headers included, nothing instantiated;
+#   xbl_models / nlohmann_models               every model type read and written;
+#   xbl_user_structs / nlohmann_user_structs   nine plain structs (compile_cost/user_structs.hpp)
+#                                              described and read and written, as a user starts;
+# with g++ and clang++-16, at -O0 (debug), -O2 (meson's release) and the benchmark's -O3 build.
 #
 #   bench/compile_cost.sh [OUT.json]        (bench/run calls it; needs the `time` package)
 #
@@ -16,8 +19,8 @@ time_bin=/usr/bin/time
 [ -x "$time_bin" ] || { echo "compile_cost: $time_bin is missing (apt-get install time)" >&2; exit 1; }
 
 compilers=(g++ clang++-16)
-units=(xbl_headers_only xbl_models nlohmann_models)
-configs=("-O0" "-O3 -march=native -DNDEBUG")
+units=(xbl_headers_only nlohmann_headers_only xbl_models nlohmann_models xbl_user_structs nlohmann_user_structs)
+configs=("-O0" "-O2" "-O3 -march=native -DNDEBUG")
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
