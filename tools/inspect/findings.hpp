@@ -15,6 +15,7 @@
 
 #include "base64.hpp"
 #include "har.hpp"
+#include "services.hpp"
 
 namespace inspect {
 
@@ -177,7 +178,8 @@ inline std::string url_path(std::string_view url) {
   return std::string(url.substr(0, url.find_first_of("?#")));
 }
 
-// Checks one exchange, or one lone payload, and collects what it finds.
+// Checks one exchange, or one lone payload, and collects what it finds. What is particular to a
+// service's bodies is in that service's unit (services.hpp).
 class Checker {
  public:
   explicit Checker(xbl::read_options options) : options_(options) { options_.unknown_keys = xbl::unknown_key_policy::keep; }
@@ -187,9 +189,8 @@ class Checker {
   // A lone payload read as the named model type (`--type`). False when no model has that name.
   bool check_payload(std::string_view type, std::string_view text) {
     here_ = Finding{};
-    return xbl::with_model(type, [&](auto model) {
-      read_and_validate<typename decltype(model)::type>("payload", text);
-    });
+    return check_handles_payload(*this, type, text) || check_presence_payload(*this, type, text) ||
+           check_privacy_payload(*this, type, text);
   }
 
   // One HAR entry. Returns the endpoint's name, or empty when the request is for no known endpoint.
@@ -208,7 +209,7 @@ class Checker {
     return here_.endpoint;
   }
 
- private:
+  // What the service units (services.hpp) check bodies with.
   void add(std::string_view part, std::string pointer, std::string_view rule, std::string message) {
     Finding f = here_;
     f.part = part;
@@ -218,6 +219,39 @@ class Checker {
     findings.push_back(std::move(f));
   }
 
+  template <class T>
+  std::optional<T> read_and_validate(std::string_view part, std::string_view text, std::string_view prefix = {}) {
+    auto value = xbl::from_json<T>(text, options_);
+    if (!value) {
+      add_error(part, value.error());
+      return std::nullopt;
+    }
+    for (const auto& v : xbl::validate(*value)) add(part, std::string(prefix) + v.path, v.rule, v.message);
+    return std::move(*value);
+  }
+
+  // The payload read as the model named `type` when that is one of Models; false when it is not.
+  template <class Models>
+  bool read_payload(std::string_view type, std::string_view text) {
+    bool known = false;
+    xbl::with_model(type, [&](auto model) {
+      using T = typename decltype(model)::type;
+      if constexpr (is_one_of<T, Models>) {
+        known = true;
+        read_and_validate<T>("payload", text);
+      }
+    });
+    return known;
+  }
+
+  // The body of a successful response, decoded; empty when there is none.
+  std::optional<std::string> response_body(const HarEntry& e) {
+    const int status = e.response.status;
+    if (status < 200 || status > 299 || !e.response.content) return std::nullopt;
+    return body("response.body", e.response.content->text, e.response.content->encoding);
+  }
+
+ private:
   void add_error(std::string_view part, const xbl::error& error) {
     Finding f = here_;
     f.part = part;
@@ -302,24 +336,11 @@ class Checker {
     return *text;
   }
 
-  template <class T>
-  std::optional<T> read_and_validate(std::string_view part, std::string_view text, std::string_view prefix = {}) {
-    auto value = xbl::from_json<T>(text, options_);
-    if (!value) {
-      add_error(part, value.error());
-      return std::nullopt;
-    }
-    for (const auto& v : xbl::validate(*value)) add(part, std::string(prefix) + v.path, v.rule, v.message);
-    return std::move(*value);
-  }
-
   void check_bodies(const xbl::EndpointMatch& m, const HarEntry& e) {
     const auto& endpoint = m.endpoint;
     std::optional<std::string> request_body;
     if (e.request.post_data) request_body = body("request.body", e.request.post_data->text, e.request.post_data->encoding);
 
-    std::optional<xbl::HandleRequest> handle;
-    std::optional<xbl::PermissionCheckBatchRequest> batch;
     if (!endpoint.request_body.empty()) {
       if (!request_body) {
         // A body that is there but does not decode has its body.base64 finding already; it is not missing.
@@ -332,36 +353,12 @@ class Checker {
         if (!image) add("request.body", "", "gamerpic.png", image.error().message);
         else
           for (const auto& v : xbl::validate(*image)) add("request.body", v.path, v.rule, v.message);
-      } else if (endpoint.request_body == "HandleRequest") {
-        handle = read_and_validate<xbl::HandleRequest>("request.body", *request_body);
-      } else if (endpoint.request_body == "PermissionCheckBatchRequest") {
-        batch = read_and_validate<xbl::PermissionCheckBatchRequest>("request.body", *request_body);
       }
     }
 
-    const int status = e.response.status;
-    if (status < 200 || status > 299 || endpoint.response_body.empty() || !e.response.content) return;
-    const auto response_body = body("response.body", e.response.content->text, e.response.content->encoding);
-    if (endpoint.name == "handles.post") {
-      // Only an invite is answered with a handle; an activity has no response body.
-      if (response_body && handle && handle->index() == 1) read_and_validate<xbl::InviteHandle>("response.body", *response_body);
-    } else if (endpoint.name == "presence.people") {
-      if (!response_body) return;
-      const auto records = read_and_validate<std::vector<xbl::PresenceRecord>>("response.body", *response_body);
-      if (records && level_)
-        for (std::size_t i = 0; i < records->size(); ++i)
-          for (const auto& v : xbl::check_level((*records)[i], *level_))
-            add("response.body", "/" + std::to_string(i) + v.path, v.rule, v.message);
-    } else if (endpoint.name == "privacy.validate") {
-      if (response_body) read_and_validate<xbl::PermissionResult>("response.body", *response_body);
-    } else if (endpoint.name == "privacy.validate.batch") {
-      if (!response_body) return;
-      const auto answer = read_and_validate<xbl::PermissionCheckBatchResponse>("response.body", *response_body);
-      if (answer && batch) {
-        if (const auto matrix = xbl::correlate(*batch, *answer); !matrix)
-          add("response.body", matrix.error().path, "batch.correlate", matrix.error().message);
-      }
-    }
+    if (endpoint.name == "handles.post") check_handles_bodies(*this, request_body, e);
+    else if (endpoint.name == "presence.people") check_presence_body(*this, e, level_);
+    else if (endpoint.name.starts_with("privacy.")) check_privacy_bodies(*this, endpoint.name, request_body, e);
   }
 
   xbl::read_options options_;
