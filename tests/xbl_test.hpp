@@ -33,6 +33,7 @@
 #error "XBL_TEST_DATA_DIR must be defined by the build"
 #endif
 
+#include <cstdint>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -69,4 +70,24 @@ xbl::error read_error(std::string_view text, const xbl::read_options& options = 
   REQUIRE_FALSE(r.has_value());
   CHECK_FALSE(r.error().message.empty());
   return r.error();
+}
+
+// Appends code point cp as UTF-8: the tests' own encoder, apart from the library's, so that text
+// generated with it checks the library's decoding rather than repeating it.
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
 }
