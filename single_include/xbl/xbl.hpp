@@ -1194,6 +1194,9 @@ struct string_bits {
   std::uint32_t high;
 };
 
+// Whether a JSON string cannot hold byte c as it is: the byte-at-a-time form of `special`.
+constexpr bool string_special(unsigned char c) noexcept { return c < 0x20 || c == '"' || c == '\\'; }
+
 // Sixteen bytes, not the widest vector there is: most strings are shorter, and a wider load
 // crosses a cache line more often than it saves a step (on a presence document, 32 bytes made the
 // reader 6% slower and 64 bytes 14%).
@@ -1213,7 +1216,7 @@ struct scalar {
     string_bits b{0, 0};
     for (unsigned i = 0; i < string_block; ++i) {
       const auto c = static_cast<unsigned char>(p[i]);
-      b.special |= static_cast<std::uint32_t>(c < 0x20 || c == '"' || c == '\\') << i;
+      b.special |= static_cast<std::uint32_t>(string_special(c)) << i;
       b.high |= static_cast<std::uint32_t>(c >= 0x80) << i;
     }
     return b;
@@ -1568,7 +1571,7 @@ XBL_ALWAYS_INLINE const char* find_string_special(const char* p, const char* end
   }
   for (; p < end; ++p) {
     const auto c = static_cast<unsigned char>(*p);
-    if (c < 0x20 || c == '"' || c == '\\') break;
+    if (simd::string_special(c)) break;
     wide |= c >= 0x80;
   }
   return p;
@@ -2074,7 +2077,7 @@ class scanner {
         return fail(errc::syntax, p, "object keys must be quoted (read_options::unquoted_keys allows bare identifiers)");
       k.quoted = false;
       k.decoded = false;
-      while (p < end && ident_char(*p)) ++p;
+      p = bare_key_end(p);
       k.end = p;
       k.text = std::string_view(k.at, static_cast<std::size_t>(p - k.at));
       return true;
@@ -2084,18 +2087,20 @@ class scanner {
 
   // The decoded text of the key at `at`, read again: only the error path needs it after the value.
   std::string key_text_at(const char* at) {
+    if (*at != '"') return std::string(at, bare_key_end(at));
     const char* save = p;
     p = at;
     std::string text;
-    if (*p == '"') {
-      bool escaped;
-      string(&text, escaped);
-    } else {
-      while (p < end && ident_char(*p)) ++p;
-      text.assign(at, p);
-    }
+    bool escaped;
+    string(&text, escaped);
     p = save;
     return text;
+  }
+
+  // The end of the bare key (read_options::unquoted_keys) that starts at `at`.
+  const char* bare_key_end(const char* at) const noexcept {
+    while (at < end && ident_char(*at)) ++at;
+    return at;
   }
 
   // When the key at p is `quoted` (`"name"`, a plain name as compact JSON writes it), takes it as
@@ -2898,10 +2903,8 @@ class key_set {
     const char* at = s.begin_ + ((e >> offset_shift) - 1);
     const auto kind = e >> kind_shift & 3;
     if (kind == decoded) return use(std::string_view(s.key_text_at(at)));
-    const char* stop = at;
-    if (kind == quoted) stop = static_cast<const char*>(std::memchr(at, '"', static_cast<std::size_t>(s.end - at)));
-    else
-      while (stop < s.end && scanner::ident_char(*stop)) ++stop;
+    const char* stop = kind == quoted ? static_cast<const char*>(std::memchr(at, '"', static_cast<std::size_t>(s.end - at)))
+                                      : s.bare_key_end(at);
     return use(std::string_view(at, static_cast<std::size_t>(stop - at)));
   }
 

@@ -88,7 +88,7 @@ XBL_ALWAYS_INLINE const char* find_string_special(const char* p, const char* end
   }
   for (; p < end; ++p) {
     const auto c = static_cast<unsigned char>(*p);
-    if (c < 0x20 || c == '"' || c == '\\') break;
+    if (simd::string_special(c)) break;
     wide |= c >= 0x80;
   }
   return p;

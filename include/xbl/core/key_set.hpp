@@ -112,10 +112,8 @@ class key_set {
     const char* at = s.begin_ + ((e >> offset_shift) - 1);
     const auto kind = e >> kind_shift & 3;
     if (kind == decoded) return use(std::string_view(s.key_text_at(at)));
-    const char* stop = at;
-    if (kind == quoted) stop = static_cast<const char*>(std::memchr(at, '"', static_cast<std::size_t>(s.end - at)));
-    else
-      while (stop < s.end && scanner::ident_char(*stop)) ++stop;
+    const char* stop = kind == quoted ? static_cast<const char*>(std::memchr(at, '"', static_cast<std::size_t>(s.end - at)))
+                                      : s.bare_key_end(at);
     return use(std::string_view(at, static_cast<std::size_t>(stop - at)));
   }
 

@@ -416,7 +416,7 @@ class scanner {
         return fail(errc::syntax, p, "object keys must be quoted (read_options::unquoted_keys allows bare identifiers)");
       k.quoted = false;
       k.decoded = false;
-      while (p < end && ident_char(*p)) ++p;
+      p = bare_key_end(p);
       k.end = p;
       k.text = std::string_view(k.at, static_cast<std::size_t>(p - k.at));
       return true;
@@ -426,18 +426,20 @@ class scanner {
 
   // The decoded text of the key at `at`, read again: only the error path needs it after the value.
   std::string key_text_at(const char* at) {
+    if (*at != '"') return std::string(at, bare_key_end(at));
     const char* save = p;
     p = at;
     std::string text;
-    if (*p == '"') {
-      bool escaped;
-      string(&text, escaped);
-    } else {
-      while (p < end && ident_char(*p)) ++p;
-      text.assign(at, p);
-    }
+    bool escaped;
+    string(&text, escaped);
     p = save;
     return text;
+  }
+
+  // The end of the bare key (read_options::unquoted_keys) that starts at `at`.
+  const char* bare_key_end(const char* at) const noexcept {
+    while (at < end && ident_char(*at)) ++at;
+    return at;
   }
 
   // When the key at p is `quoted` (`"name"`, a plain name as compact JSON writes it), takes it as
