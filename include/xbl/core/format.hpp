@@ -13,6 +13,7 @@
 #include "xbl/core/ids.hpp"
 #include "xbl/core/open_enum.hpp"
 #include "xbl/core/raw_json.hpp"
+#include "xbl/core/utf8.hpp"
 #include "xbl/core/validate.hpp"
 #include "xbl/core/variant.hpp"
 #include "xbl/core/writer.hpp"
@@ -77,8 +78,7 @@ struct format_spec {
   template <class Context>
   auto write(std::string_view text, Context& ctx) const -> decltype(ctx.out()) {
     auto out = ctx.out();
-    std::size_t chars = 0;
-    for (const char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    const std::size_t chars = utf8_count(text);
     const std::size_t pad = width > chars ? width - chars : 0;
     const std::size_t before = align == '>' ? pad : align == '^' ? pad / 2 : 0;
     auto put_fill = [&](std::size_t count) {
