@@ -150,4 +150,16 @@ struct meta<InviteHandle> {
   static constexpr auto extras = &InviteHandle::extras;
 };
 
+namespace detail {
+// The multiplayer handles models by name (xbl::with_model).
+inline constexpr auto handles_models = make_pack(
+    named_model<SessionRef>{"SessionRef"},
+    named_model<InviteAttributes>{"InviteAttributes"},
+    named_model<ActivityHandleRequest>{"ActivityHandleRequest"},
+    named_model<InviteHandleRequest>{"InviteHandleRequest"},
+    named_model<TransferHandleRequest>{"TransferHandleRequest"},
+    named_model<HandleRequest>{"HandleRequest"},
+    named_model<InviteHandle>{"InviteHandle"});
+}  // namespace detail
+
 }  // namespace xbl

@@ -269,4 +269,17 @@ inline std::vector<violation> check_level(const PresenceRecord& record, Presence
   return found;
 }
 
+namespace detail {
+// The presence models by name (xbl::with_model).
+inline constexpr auto presence_models = make_pack(
+    named_model<PresenceRecord>{"PresenceRecord"},
+    named_model<std::vector<PresenceRecord>>{"PresenceRecord[]"},
+    named_model<DeviceRecord>{"DeviceRecord"},
+    named_model<TitleRecord>{"TitleRecord"},
+    named_model<ActivityRecord>{"ActivityRecord"},
+    named_model<MediaRecord>{"MediaRecord"},
+    named_model<BroadcastRecord>{"BroadcastRecord"},
+    named_model<LastSeenRecord>{"LastSeenRecord"});
+}  // namespace detail
+
 }  // namespace xbl

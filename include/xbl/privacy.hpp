@@ -338,4 +338,15 @@ inline result<PermissionMatrix> correlate(const PermissionCheckBatchRequest& req
   return m;
 }
 
+namespace detail {
+// The privacy models by name (xbl::with_model).
+inline constexpr auto privacy_models = make_pack(
+    named_model<PermissionUser>{"PermissionUser"},
+    named_model<PermissionCheckBatchRequest>{"PermissionCheckBatchRequest"},
+    named_model<PermissionReason>{"PermissionReason"},
+    named_model<PermissionResult>{"PermissionResult"},
+    named_model<PermissionUserResponse>{"PermissionUserResponse"},
+    named_model<PermissionCheckBatchResponse>{"PermissionCheckBatchResponse"});
+}  // namespace detail
+
 }  // namespace xbl

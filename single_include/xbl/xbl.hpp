@@ -450,6 +450,32 @@ constexpr pack<T...> make_pack(T... values) {
   return pack<T...>{{{values}...}};
 }
 
+// The elements of both packs, in order, as one.
+template <class... A, class... B>
+constexpr auto pack_cat(const pack<A...>& a, const pack<B...>& b) {
+  return detail::apply([&](const A&... x) { return detail::apply([&](const B&... y) { return make_pack(x..., y...); }, b); }, a);
+}
+
+// A model type and the name a program gives it at run time (xbl::with_model): each service header
+// lists its own, and <xbl/models.hpp> joins the lists.
+template <class T>
+struct named_model {
+  std::string_view name;
+  using type = T;
+};
+
+// Calls f(std::type_identity<T>{}) for the model of `list` named `name`; false when there is none.
+template <class... M, class F>
+bool with_model_in(const pack<M...>& list, std::string_view name, F&& f) {
+  return detail::apply(
+      [&](const auto&... m) {
+        return ((m.name == name ? (f(std::type_identity<typename std::remove_cvref_t<decltype(m)>::type>{}), true)
+                                : false) ||
+                ...);
+      },
+      list);
+}
+
 }  // namespace detail
 
 // One described member: its JSON key, where it lives, and the rules its value must meet.
@@ -4896,6 +4922,18 @@ struct meta<InviteHandle> {
   static constexpr auto extras = &InviteHandle::extras;
 };
 
+namespace detail {
+// The multiplayer handles models by name (xbl::with_model).
+inline constexpr auto handles_models = make_pack(
+    named_model<SessionRef>{"SessionRef"},
+    named_model<InviteAttributes>{"InviteAttributes"},
+    named_model<ActivityHandleRequest>{"ActivityHandleRequest"},
+    named_model<InviteHandleRequest>{"InviteHandleRequest"},
+    named_model<TransferHandleRequest>{"TransferHandleRequest"},
+    named_model<HandleRequest>{"HandleRequest"},
+    named_model<InviteHandle>{"InviteHandle"});
+}  // namespace detail
+
 }  // namespace xbl
 // ---- end xbl/handles.hpp ----
 // ---- begin xbl/presence.hpp ----
@@ -5163,6 +5201,19 @@ inline std::vector<violation> check_level(const PresenceRecord& record, Presence
   }
   return found;
 }
+
+namespace detail {
+// The presence models by name (xbl::with_model).
+inline constexpr auto presence_models = make_pack(
+    named_model<PresenceRecord>{"PresenceRecord"},
+    named_model<std::vector<PresenceRecord>>{"PresenceRecord[]"},
+    named_model<DeviceRecord>{"DeviceRecord"},
+    named_model<TitleRecord>{"TitleRecord"},
+    named_model<ActivityRecord>{"ActivityRecord"},
+    named_model<MediaRecord>{"MediaRecord"},
+    named_model<BroadcastRecord>{"BroadcastRecord"},
+    named_model<LastSeenRecord>{"LastSeenRecord"});
+}  // namespace detail
 
 }  // namespace xbl
 // ---- end xbl/presence.hpp ----
@@ -5499,6 +5550,17 @@ inline result<PermissionMatrix> correlate(const PermissionCheckBatchRequest& req
     m.results_.insert(m.results_.end(), entry.permissions.begin(), entry.permissions.end());
   return m;
 }
+
+namespace detail {
+// The privacy models by name (xbl::with_model).
+inline constexpr auto privacy_models = make_pack(
+    named_model<PermissionUser>{"PermissionUser"},
+    named_model<PermissionCheckBatchRequest>{"PermissionCheckBatchRequest"},
+    named_model<PermissionReason>{"PermissionReason"},
+    named_model<PermissionResult>{"PermissionResult"},
+    named_model<PermissionUserResponse>{"PermissionUserResponse"},
+    named_model<PermissionCheckBatchResponse>{"PermissionCheckBatchResponse"});
+}  // namespace detail
 
 }  // namespace xbl
 // ---- end xbl/privacy.hpp ----
@@ -5906,50 +5968,18 @@ inline constexpr bool xbl::detail::formats_as_text<xbl::RequestorId> = true;
 namespace xbl {
 
 namespace detail {
-template <class T>
-struct named_model {
-  std::string_view name;
-  using type = T;
-};
-
-inline constexpr auto models = make_pack(
-    named_model<SessionRef>{"SessionRef"},
-    named_model<InviteAttributes>{"InviteAttributes"},
-    named_model<ActivityHandleRequest>{"ActivityHandleRequest"},
-    named_model<InviteHandleRequest>{"InviteHandleRequest"},
-    named_model<TransferHandleRequest>{"TransferHandleRequest"},
-    named_model<HandleRequest>{"HandleRequest"},
-    named_model<InviteHandle>{"InviteHandle"},
-    named_model<PresenceRecord>{"PresenceRecord"},
-    named_model<std::vector<PresenceRecord>>{"PresenceRecord[]"},
-    named_model<DeviceRecord>{"DeviceRecord"},
-    named_model<TitleRecord>{"TitleRecord"},
-    named_model<ActivityRecord>{"ActivityRecord"},
-    named_model<MediaRecord>{"MediaRecord"},
-    named_model<BroadcastRecord>{"BroadcastRecord"},
-    named_model<LastSeenRecord>{"LastSeenRecord"},
-    named_model<PermissionUser>{"PermissionUser"},
-    named_model<PermissionCheckBatchRequest>{"PermissionCheckBatchRequest"},
-    named_model<PermissionReason>{"PermissionReason"},
-    named_model<PermissionResult>{"PermissionResult"},
-    named_model<PermissionUserResponse>{"PermissionUserResponse"},
-    named_model<PermissionCheckBatchResponse>{"PermissionCheckBatchResponse"});
+// Every service's list, one after the other: a new service's list is one more entry here.
+inline constexpr auto models = pack_cat(handles_models, pack_cat(presence_models, privacy_models));
 }  // namespace detail
 
-// The names with_model knows, in the order above.
+// The names with_model knows, in the order of the lists.
 inline constexpr auto model_names = detail::apply(
     [](const auto&... m) { return std::array<std::string_view, sizeof...(m)>{m.name...}; }, detail::models);
 
 // Calls f(std::type_identity<T>{}) for the JSON model named `name`; false when there is none.
 template <class F>
 bool with_model(std::string_view name, F&& f) {
-  return detail::apply(
-      [&](const auto&... m) {
-        return ((m.name == name ? (f(std::type_identity<typename std::remove_cvref_t<decltype(m)>::type>{}), true)
-                                : false) ||
-                ...);
-      },
-      detail::models);
+  return detail::with_model_in(detail::models, name, std::forward<F>(f));
 }
 
 }  // namespace xbl
@@ -6025,8 +6055,7 @@ struct format_spec {
   template <class Context>
   auto write(std::string_view text, Context& ctx) const -> decltype(ctx.out()) {
     auto out = ctx.out();
-    std::size_t chars = 0;
-    for (const char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    const std::size_t chars = utf8_count(text);
     const std::size_t pad = width > chars ? width - chars : 0;
     const std::size_t before = align == '>' ? pad : align == '^' ? pad / 2 : 0;
     auto put_fill = [&](std::size_t count) {

@@ -230,18 +230,12 @@ class Checker {
     return std::move(*value);
   }
 
-  // The payload read as the model named `type` when that is one of Models; false when it is not.
+  // The payload read as the model of `models` named `type`; false when there is none.
   template <class Models>
-  bool read_payload(std::string_view type, std::string_view text) {
-    bool known = false;
-    xbl::with_model(type, [&](auto model) {
-      using T = typename decltype(model)::type;
-      if constexpr (is_one_of<T, Models>) {
-        known = true;
-        read_and_validate<T>("payload", text);
-      }
+  bool read_payload(const Models& models, std::string_view type, std::string_view text) {
+    return xbl::detail::with_model_in(models, type, [&](auto model) {
+      read_and_validate<typename decltype(model)::type>("payload", text);
     });
-    return known;
   }
 
   // The body of a successful response, decoded; empty when there is none.

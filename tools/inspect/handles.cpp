@@ -12,7 +12,7 @@ void check_handles_bodies(Checker& checker, const std::optional<std::string>& re
 }
 
 bool check_handles_payload(Checker& checker, std::string_view type, std::string_view text) {
-  return checker.read_payload<handles_models>(type, text);
+  return checker.read_payload(xbl::detail::handles_models, type, text);
 }
 
 }  // namespace inspect

@@ -14,7 +14,7 @@ void check_presence_body(Checker& checker, const HarEntry& entry, std::optional<
 }
 
 bool check_presence_payload(Checker& checker, std::string_view type, std::string_view text) {
-  return checker.read_payload<presence_models>(type, text);
+  return checker.read_payload(xbl::detail::presence_models, type, text);
 }
 
 }  // namespace inspect

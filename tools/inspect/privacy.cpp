@@ -22,7 +22,7 @@ void check_privacy_bodies(Checker& checker, std::string_view endpoint, const std
 }
 
 bool check_privacy_payload(Checker& checker, std::string_view type, std::string_view text) {
-  return checker.read_payload<privacy_models>(type, text);
+  return checker.read_payload(xbl::detail::privacy_models, type, text);
 }
 
 }  // namespace inspect

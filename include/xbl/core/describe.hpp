@@ -72,6 +72,32 @@ constexpr pack<T...> make_pack(T... values) {
   return pack<T...>{{{values}...}};
 }
 
+// The elements of both packs, in order, as one.
+template <class... A, class... B>
+constexpr auto pack_cat(const pack<A...>& a, const pack<B...>& b) {
+  return detail::apply([&](const A&... x) { return detail::apply([&](const B&... y) { return make_pack(x..., y...); }, b); }, a);
+}
+
+// A model type and the name a program gives it at run time (xbl::with_model): each service header
+// lists its own, and <xbl/models.hpp> joins the lists.
+template <class T>
+struct named_model {
+  std::string_view name;
+  using type = T;
+};
+
+// Calls f(std::type_identity<T>{}) for the model of `list` named `name`; false when there is none.
+template <class... M, class F>
+bool with_model_in(const pack<M...>& list, std::string_view name, F&& f) {
+  return detail::apply(
+      [&](const auto&... m) {
+        return ((m.name == name ? (f(std::type_identity<typename std::remove_cvref_t<decltype(m)>::type>{}), true)
+                                : false) ||
+                ...);
+      },
+      list);
+}
+
 }  // namespace detail
 
 // One described member: its JSON key, where it lives, and the rules its value must meet.
