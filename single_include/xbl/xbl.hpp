@@ -2512,6 +2512,19 @@ check(std::string_view, F) -> check<F>;
 
 namespace detail {
 
+// Whether walk can find a fault in a T by itself, without a rule given to its member: not in a
+// string, an integer, a bool or an id without a check, whose members then cost no code in the walk.
+template <class T>
+constexpr bool may_violate() {
+  if constexpr (requires { std::variant_size<T>::value; }) return true;
+  else if constexpr (has_codec<T>) return requires(const T& v) { codec<T>::check(v); };
+  else if constexpr (std::is_floating_point_v<T> || is_open_enum<T>::value) return true;
+  else if constexpr (is_optional<T>::value || is_vector<T>::value || is_std_array<T>::value)
+    return may_violate<typename T::value_type>();
+  else if constexpr (is_string_map<T>::value) return may_violate<typename T::mapped_type>();
+  else return described<T>;
+}
+
 class validator {
  public:
   std::vector<violation> found;
@@ -2549,11 +2562,14 @@ class validator {
       for (const auto& [key, value] : v) nested(key, value);
     } else if constexpr (described<T>) {
       for_each_field<T>([&](const auto& f, auto) {
-        const auto& member = v.*(f.member);
-        const std::size_t mark = enter(f.name);
-        detail::apply([&](const auto&... rule) { (apply(rule, member), ...); }, f.rules);
-        walk(member);
-        path_.resize(mark);
+        using field = std::remove_cvref_t<decltype(f)>;
+        if constexpr (decltype(field::rules)::size > 0 || may_violate<typename field::member_type>()) {
+          const auto& member = v.*(f.member);
+          const std::size_t mark = enter(f.name);
+          detail::apply([&](const auto&... rule) { (apply(rule, member), ...); }, f.rules);
+          walk(member);
+          path_.resize(mark);
+        }
       });
       if constexpr (has_object_rules<T>) detail::apply([&](const auto&... rule) { (apply(rule, v), ...); }, meta<T>::rules);
     }
