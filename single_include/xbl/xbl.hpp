@@ -6158,9 +6158,10 @@ struct fmt::formatter<xbl::error, char> : xbl::detail::format_spec {
   template <class Context>
   auto format(const xbl::error& e, Context& ctx) const -> decltype(ctx.out()) {
     // An error found in a value rather than in a text (correlate, read_options::validate) has no line.
-    std::string s = e.line ? fmt::format("line {}, column {}", e.line, e.column) : std::string();
-    // fmt 9 checks format strings at compile time: the two layouts are two literals.
-    if (!e.path.empty()) s += e.line ? fmt::format(" ({})", e.path) : e.path;
+    // Built with std::string rather than fmt::format, whose format strings, checked at compile time,
+    // would be checked in every unit that includes this header.
+    std::string s = e.line ? "line " + std::to_string(e.line) + ", column " + std::to_string(e.column) : std::string();
+    if (!e.path.empty()) s += e.line ? " (" + e.path + ")" : e.path;
     // A fault in the whole value has neither: the message is the whole line, not ": message".
     if (!s.empty()) s += ": ";
     s += e.message;
@@ -6173,7 +6174,7 @@ template <>
 struct fmt::formatter<xbl::violation, char> : xbl::detail::format_spec {
   template <class Context>
   auto format(const xbl::violation& v, Context& ctx) const -> decltype(ctx.out()) {
-    return write(fmt::format("{}: {} [{}]", v.path.empty() ? "/" : v.path, v.message, v.rule), ctx);
+    return write((v.path.empty() ? std::string("/") : v.path) + ": " + v.message + " [" + v.rule + "]", ctx);
   }
 };
 // ---- end xbl/core/format.hpp ----
