@@ -96,12 +96,19 @@ check(std::string_view, F) -> check<F>;
 
 namespace detail {
 
+// What walk tells apart beyond the containers: any std::variant, and a codec type with a check of
+// its own.
+template <class T>
+concept any_variant = requires { std::variant_size<T>::value; };
+template <class T>
+concept checked_codec = has_codec<T> && requires(const T& v) { codec<T>::check(v); };
+
 // Whether walk can find a fault in a T by itself, without a rule given to its member: not in a
 // string, an integer, a bool or an id without a check, whose members then cost no code in the walk.
 template <class T>
 constexpr bool may_violate() {
-  if constexpr (requires { std::variant_size<T>::value; }) return true;
-  else if constexpr (has_codec<T>) return requires(const T& v) { codec<T>::check(v); };
+  if constexpr (any_variant<T>) return true;
+  else if constexpr (has_codec<T>) return checked_codec<T>;
   else if constexpr (std::is_floating_point_v<T> || is_open_enum<T>::value) return true;
   else if constexpr (is_optional<T>::value || is_vector<T>::value || is_std_array<T>::value)
     return may_violate<typename T::value_type>();
@@ -130,10 +137,10 @@ class validator {
 
   template <class T>
   void walk(const T& v) {
-    if constexpr (requires { std::variant_size<T>::value; }) {
+    if constexpr (any_variant<T>) {
       std::visit([&](const auto& alternative) { walk(alternative); }, v);
     } else if constexpr (has_codec<T>) {
-      if constexpr (requires { codec<T>::check(v); }) report("value.invalid", codec<T>::check(v));
+      if constexpr (checked_codec<T>) report("value.invalid", codec<T>::check(v));
     } else if constexpr (std::is_floating_point_v<T>) {
       if (!std::isfinite(v)) report("number.finite", "NaN and infinity have no JSON form");
     } else if constexpr (is_open_enum<T>::value) {
