@@ -601,6 +601,21 @@ concept has_object_rules = described<T> && requires { meta<T>::rules; };
 template <class M>
 inline constexpr bool is_required = !is_optional<M>::value && !is_vector<M>::value;
 
+// The type of described member I of T.
+template <described T, std::size_t I>
+using field_type = typename std::remove_cvref_t<decltype(detail::get<I>(meta<T>::fields))>::member_type;
+
+// The member types that the reader's and the writer's loop over a struct's members handle
+// themselves rather than through a call per member type: the commonest, for which a call would
+// cost more than the reading or writing.
+enum class member_kind : unsigned char { other, boolean, string, optional_string };
+
+template <class M>
+inline constexpr member_kind member_kind_of = std::is_same_v<M, bool>                       ? member_kind::boolean
+                                              : std::is_same_v<M, std::string>                ? member_kind::string
+                                              : std::is_same_v<M, std::optional<std::string>> ? member_kind::optional_string
+                                                                                              : member_kind::other;
+
 template <class T, class F, std::size_t... I>
 XBL_ALWAYS_INLINE constexpr void for_each_field_of(F& f, std::index_sequence<I...>) {
   (f(detail::get<I>(meta<T>::fields), std::integral_constant<std::size_t, I>{}), ...);
@@ -3334,16 +3349,6 @@ bool read_erased(scanner& s, void* member, bool& present_empty) {
   return read_member(s, *static_cast<M*>(member), present_empty);
 }
 
-// The member types read_object reads itself rather than through `read`: the commonest, for which
-// a call per member would cost more than the reading.
-enum class member_kind : unsigned char { other, boolean, string, optional_string };
-
-template <class M>
-inline constexpr member_kind member_kind_of = std::is_same_v<M, bool>                       ? member_kind::boolean
-                                              : std::is_same_v<M, std::string>                ? member_kind::string
-                                              : std::is_same_v<M, std::optional<std::string>> ? member_kind::optional_string
-                                                                                              : member_kind::other;
-
 // One described member as read_object sees it.
 struct member_reader {
   std::string_view name;
@@ -3390,7 +3395,7 @@ constexpr std::uint64_t native_word(std::string_view text, std::size_t from, boo
 template <described T, std::size_t I>
 constexpr member_reader member_reader_of() {
   using key = field_key<T, I>;
-  using M = typename std::remove_cvref_t<decltype(detail::get<I>(meta<T>::fields))>::member_type;
+  using M = field_type<T, I>;
   const std::string_view quoted = key::plain ? std::string_view(key::quoted.data(), key::name.size() + 2) : std::string_view();
   return member_reader{key::name,
                        quoted,
@@ -3732,6 +3737,13 @@ class writer {
     cur_ = o + s.size();
   }
 
+  // Five bytes copied whichever the value, of which `true` keeps four.
+  void boolean(bool v) {
+    char* o = room(5);
+    std::memcpy(o, v ? "true" : "false", 5);
+    cur_ = o + (v ? 4 : 5);
+  }
+
   // Minimal escaping: the quote, the backslash and control characters; UTF-8 passes through.
   void string(std::string_view s) {
     const char* p = s.data();
@@ -3813,26 +3825,25 @@ class writer {
     if (pretty_) raw(' ');
   }
 
-  // next() and key() for member I of T, whose key is copied as compile time made it.
-  template <class T, std::size_t I>
-  XBL_ALWAYS_INLINE void member_key(bool& first) {
-    using key_text = field_key<T, I>;
-    if constexpr (!key_text::plain) {
+  // next() and key() for a member whose key, when plain, is the first `n` bytes of `quoted`
+  // (`"name": `, see quoted_key), which has at least key_room bytes: copied in one fixed-size piece,
+  // which costs less than a copy of the key's own length.
+  static constexpr std::size_t key_room = 32;
+  XBL_ALWAYS_INLINE void member_key(std::string_view name, const char* quoted, std::size_t n, bool& first) {
+    if (n == 0) [[unlikely]] {
       next(first);
-      key(key_text::name);
+      key(name);
+    } else if (pretty_) {
+      char* o = line(first, key_room);
+      std::memcpy(o, quoted, key_room);
+      cur_ = o + n;
     } else {
-      constexpr std::size_t n = key_text::quoted.size() - 1;  // without the space
-      if (pretty_) {
-        char* o = line(first, n + 1);
-        std::memcpy(o, key_text::quoted.data(), n + 1);
-        cur_ = o + n + 1;
-      } else {
-        char* o = room(n + 1);
-        if (!first) *o++ = ',';
-        first = false;
-        std::memcpy(o, key_text::quoted.data(), n);
-        cur_ = o + n;
-      }
+      char* o = room(1 + key_room);
+      *o = ',';
+      o += !first;
+      first = false;
+      std::memcpy(o, quoted, key_room);
+      cur_ = o + n - 1;  // without the space
     }
   }
 
@@ -3994,30 +4005,85 @@ struct tag_member {
   std::string_view after;
 };
 
+// ---- described structs -------------------------------------------------------------------------------
+//
+// As the reader does, a struct is written by one loop that knows nothing of the struct, driven by a
+// table made at compile time from the description: each member's key and the function that writes a
+// member of its type. The code that writes a type is made once, however many structs have a member of
+// that type.
+
+// Writes the value of type M at `member`: the entry for every member of type M.
+template <class M>
+void write_erased(writer& w, const void* member) {
+  write(w, *static_cast<const M*>(member));
+}
+
+// One described member as write_object sees it.
+struct member_writer {
+  std::string_view name;
+  // The key as pretty JSON writes it (`"name": `, see quoted_key), zero-padded, and its length: 0
+  // when the name needs escapes or is too long to be copied in one piece.
+  std::array<char, writer::key_room> quoted;
+  std::size_t quoted_size;
+  void (*write)(writer&, const void* member);
+  member_kind kind;
+};
+
+template <described T, std::size_t I>
+constexpr member_writer member_writer_of() {
+  using key = field_key<T, I>;
+  using M = field_type<T, I>;
+  constexpr bool fits = key::plain && key::quoted.size() <= writer::key_room;
+  std::array<char, writer::key_room> quoted{};
+  if constexpr (fits) std::copy(key::quoted.begin(), key::quoted.end(), quoted.begin());
+  return member_writer{key::name, quoted, fits ? key::quoted.size() : 0, &write_erased<M>, member_kind_of<M>};
+}
+
 template <described T>
-void write_struct(writer& w, const T& v, const tag_member* tag = nullptr) {
+struct struct_writer {
+  static constexpr auto members = []<std::size_t... I>(std::index_sequence<I...>) {
+    return std::array<member_writer, sizeof...(I)>{member_writer_of<T, I>()...};
+  }(std::make_index_sequence<field_count<T>>{});
+};
+
+// Writes an object of the `count` described members at `members`, their values at `values`, those
+// with a bit in `written` (see member_written); then the unknown members `kept` holds, if any. `tag`
+// as write_struct has it.
+inline void write_object(writer& w, const member_writer* members, std::size_t count, const void* const* values,
+                         std::uint64_t written, const extras* kept, const tag_member* tag) {
   w.open('{');
   bool first = true;
-  auto write_tag = [&] {
+  // Each member with a bit in `bits`, in turn.
+  auto write_members = [&](std::uint64_t bits) XBL_ALWAYS_INLINE_LAMBDA {
+    for (; bits != 0; bits &= bits - 1) {
+      const auto i = static_cast<std::size_t>(std::countr_zero(bits));
+      const member_writer& m = members[i];
+      const void* const at = values[i];
+      w.member_key(m.name, m.quoted.data(), m.quoted_size, first);
+      // Tests rather than a switch, as in the reader.
+      if (m.kind == member_kind::string) w.string(*static_cast<const std::string*>(at));
+      else if (m.kind == member_kind::boolean) write(w, *static_cast<const bool*>(at));
+      else m.write(w, at);
+    }
+  };
+  if (!tag) [[likely]] {
+    write_members(written);
+  } else {
+    // The tag goes before member `before`: the one after `tag->after`, or the first, or none.
+    std::size_t before = 0;
+    if (!tag->after.empty()) {
+      while (before < count && members[before].name != tag->after) ++before;
+      before = before < count ? before + 1 : count;
+    }
+    const std::uint64_t below = before < 64 ? (std::uint64_t{1} << before) - 1 : ~std::uint64_t{0};
+    write_members(written & below);
     w.next(first);
     w.key(tag->key);
     w.string(tag->value);
-    tag = nullptr;
-  };
-  if (tag && tag->after.empty()) write_tag();
-  for_each_field<T>([&](const auto& f, auto index) XBL_ALWAYS_INLINE_LAMBDA {
-    const auto& m = v.*(f.member);
-    bool present_empty = false;
-    if constexpr (has_extras<T>) present_empty = ((v.*(meta<T>::extras)).present_empty >> index.value) & 1;
-    if (member_written(m, present_empty)) {
-      w.member_key<T, decltype(index)::value>(first);
-      write(w, m);
-    }
-    if (tag && f.name == tag->after) write_tag();
-  });
-  if (tag) write_tag();
-  if constexpr (has_extras<T>) {
-    for (const auto& [key, value] : (v.*(meta<T>::extras)).unknown) {
+    write_members(written & ~below);
+  }
+  if (kept) {
+    for (const auto& [key, value] : kept->unknown) {
       w.next(first);
       w.key(key);
       w.reformat(value.text());
@@ -4026,12 +4092,30 @@ void write_struct(writer& w, const T& v, const tag_member* tag = nullptr) {
   w.close('}', first);
 }
 
+// `tag`, when not null, is the member that names the variant alternative `v` is.
+template <described T>
+void write_struct(writer& w, const T& v, const tag_member* tag = nullptr) {
+  const extras* kept = nullptr;
+  if constexpr (has_extras<T>) kept = &(v.*(meta<T>::extras));
+  const std::uint64_t present_empty = kept ? kept->present_empty : 0;
+  // Which members are written is told here, where it is a test of a flag or a size, rather than by
+  // a call per member from write_object.
+  std::uint64_t written = 0;
+  std::array<const void*, field_count<T>> values;
+  for_each_field<T>([&](const auto& f, auto index) XBL_ALWAYS_INLINE_LAMBDA {
+    const auto& m = v.*(f.member);
+    values[index.value] = &m;
+    written |= std::uint64_t{member_written(m, (present_empty >> index.value) & 1)} << index.value;
+  });
+  write_object(w, struct_writer<T>::members.data(), field_count<T>, values.data(), written, kept, tag);
+}
+
 template <class T>
 void write(writer& w, const T& v) {
   if constexpr (has_codec<T>) {
     codec<T>::write(w, v);
   } else if constexpr (std::is_same_v<T, bool>) {
-    w.raw(v ? std::string_view("true") : std::string_view("false"));
+    w.boolean(v);
   } else if constexpr (std::is_integral_v<T>) {
     w.integer(v);
   } else if constexpr (std::is_floating_point_v<T>) {

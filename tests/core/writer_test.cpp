@@ -36,6 +36,17 @@ struct Outer {
   bool operator==(const Outer&) const = default;
 };
 
+// Keys of each form the writer copies or escapes: short, the longest copied in one piece (28
+// characters: `"` key `": ` is 32 bytes), one longer, one with a quote and one beyond ASCII.
+struct Keys {
+  int a = 1;
+  int longest = 2;
+  int longer = 3;
+  int quote = 4;
+  int accent = 5;
+  bool operator==(const Keys&) const = default;
+};
+
 struct Holder {
   std::string kind;
   xbl::raw_json body;
@@ -60,6 +71,14 @@ struct xbl::meta<Outer> {
       xbl::field("zeta", &Outer::zeta), xbl::field("alpha", &Outer::alpha), xbl::field("inners", &Outer::inners),
       xbl::field("map", &Outer::map), xbl::field("none", &Outer::none), xbl::field("hollow", &Outer::hollow),
       xbl::field("maybe", &Outer::maybe), xbl::field("flag", &Outer::flag));
+};
+
+template <>
+struct xbl::meta<Keys> {
+  static constexpr auto fields = xbl::make_fields(xbl::field("a", &Keys::a),
+                                                  xbl::field("k23456789012345678901234567_", &Keys::longest),
+                                                  xbl::field("k234567890123456789012345678_", &Keys::longer),
+                                                  xbl::field("q\"q", &Keys::quote), xbl::field("\u00e9t\u00e9", &Keys::accent));
 };
 
 template <>
@@ -117,6 +136,22 @@ TEST_CASE("writer: keys come in declaration order and compact output has no whit
   const auto back = xbl::from_json<Outer>(json);
   REQUIRE(back.has_value());
   CHECK(*back == sample_outer());
+}
+
+TEST_CASE("writer: keys short, as long as one copy takes, longer, with a quote and beyond ASCII, exact bytes") {
+  static_assert(std::string_view("k23456789012345678901234567_").size() == 28);
+  const Keys k;
+  const std::string compact = xbl::to_json(k);
+  CHECK(compact == "{\"a\":1,\"k23456789012345678901234567_\":2,\"k234567890123456789012345678_\":3,\"q\\\"q\":4,"
+                   "\"\u00e9t\u00e9\":5}");
+  const std::string indented = xbl::to_json(k, pretty(2));
+  CHECK(indented == "{\n  \"a\": 1,\n  \"k23456789012345678901234567_\": 2,\n  \"k234567890123456789012345678_\": 3,\n"
+                    "  \"q\\\"q\": 4,\n  \"\u00e9t\u00e9\": 5\n}");
+  for (const auto& text : {compact, indented}) {
+    const auto back = xbl::from_json<Keys>(text);
+    REQUIRE(back.has_value());
+    CHECK(*back == k);
+  }
 }
 
 TEST_CASE("writer: pretty output with indent 2, exact bytes") {

@@ -223,6 +223,21 @@ concept has_object_rules = described<T> && requires { meta<T>::rules; };
 template <class M>
 inline constexpr bool is_required = !is_optional<M>::value && !is_vector<M>::value;
 
+// The type of described member I of T.
+template <described T, std::size_t I>
+using field_type = typename std::remove_cvref_t<decltype(detail::get<I>(meta<T>::fields))>::member_type;
+
+// The member types that the reader's and the writer's loop over a struct's members handle
+// themselves rather than through a call per member type: the commonest, for which a call would
+// cost more than the reading or writing.
+enum class member_kind : unsigned char { other, boolean, string, optional_string };
+
+template <class M>
+inline constexpr member_kind member_kind_of = std::is_same_v<M, bool>                       ? member_kind::boolean
+                                              : std::is_same_v<M, std::string>                ? member_kind::string
+                                              : std::is_same_v<M, std::optional<std::string>> ? member_kind::optional_string
+                                                                                              : member_kind::other;
+
 template <class T, class F, std::size_t... I>
 XBL_ALWAYS_INLINE constexpr void for_each_field_of(F& f, std::index_sequence<I...>) {
   (f(detail::get<I>(meta<T>::fields), std::integral_constant<std::size_t, I>{}), ...);

@@ -365,16 +365,6 @@ bool read_erased(scanner& s, void* member, bool& present_empty) {
   return read_member(s, *static_cast<M*>(member), present_empty);
 }
 
-// The member types read_object reads itself rather than through `read`: the commonest, for which
-// a call per member would cost more than the reading.
-enum class member_kind : unsigned char { other, boolean, string, optional_string };
-
-template <class M>
-inline constexpr member_kind member_kind_of = std::is_same_v<M, bool>                       ? member_kind::boolean
-                                              : std::is_same_v<M, std::string>                ? member_kind::string
-                                              : std::is_same_v<M, std::optional<std::string>> ? member_kind::optional_string
-                                                                                              : member_kind::other;
-
 // One described member as read_object sees it.
 struct member_reader {
   std::string_view name;
@@ -421,7 +411,7 @@ constexpr std::uint64_t native_word(std::string_view text, std::size_t from, boo
 template <described T, std::size_t I>
 constexpr member_reader member_reader_of() {
   using key = field_key<T, I>;
-  using M = typename std::remove_cvref_t<decltype(detail::get<I>(meta<T>::fields))>::member_type;
+  using M = field_type<T, I>;
   const std::string_view quoted = key::plain ? std::string_view(key::quoted.data(), key::name.size() + 2) : std::string_view();
   return member_reader{key::name,
                        quoted,
