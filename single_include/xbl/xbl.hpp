@@ -3636,15 +3636,34 @@ inline bool end_document(scanner& s) {
   return true;
 }
 
-template <class T>
-bool read_document(scanner& s, T& v) {
-  return begin_document(s) && read(s, v) && end_document(s);
-}
-
 // The error from_json reports for a value that reads but breaks a rule: the first violation.
 inline error violation_error(const std::vector<violation>& violations) {
   const auto& first = violations.front();
   return value_error(errc::invalid_value, first.path, first.message + " [" + first.rule + "]");
+}
+
+// The entries read_document takes for a T.
+template <class T>
+bool read_value(scanner& s, void* value) {
+  return read(s, *static_cast<T*>(value));
+}
+template <class T>
+std::vector<violation> validate_value(const void* value) {
+  return xbl::validate(*static_cast<const T*>(value));
+}
+
+// Reads `text`, one JSON document, into the value at `value` with `read_value` and, when the options
+// ask, checks it with `check`: what from_json does for every T, made once. The error's code is ok
+// when the value was read and kept every rule.
+inline error read_document(std::string_view text, const read_options& options, void* value,
+                           bool (*read_value)(scanner&, void*), std::vector<violation> (*check)(const void*)) {
+  scanner s(text, options);
+  if (!begin_document(s) || !read_value(s, value) || !end_document(s)) return s.take_error();
+  if (options.validate) {
+    const auto violations = check(value);
+    if (!violations.empty()) return violation_error(violations);
+  }
+  return error{};
 }
 
 }  // namespace detail
@@ -3652,13 +3671,9 @@ inline error violation_error(const std::vector<violation>& violations) {
 // Reads `text` straight into a T in one pass: no document tree in between.
 template <class T>
 result<T> from_json(std::string_view text, const read_options& options = {}) {
-  detail::scanner s(text, options);
   T value{};
-  if (!detail::read_document(s, value)) return s.take_error();
-  if (options.validate) {
-    auto violations = validate(value);
-    if (!violations.empty()) return detail::violation_error(violations);
-  }
+  auto e = detail::read_document(text, options, &value, &detail::read_value<T>, &detail::validate_value<T>);
+  if (e.code != errc::ok) return e;
   return value;
 }
 
