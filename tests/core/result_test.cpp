@@ -64,3 +64,36 @@ TEST_CASE("result: constructed directly from a value or an error") {
   CHECK_FALSE(failed);
   CHECK(failed.error() == e);
 }
+
+TEST_CASE("result: copied and moved, assigned between a value and an error in each direction") {
+  const auto value = xbl::from_json<std::vector<std::string>>(R"(["a","b"])");
+  const auto failure = xbl::from_json<std::vector<std::string>>("[1]");
+  REQUIRE(value.has_value());
+  REQUIRE_FALSE(failure.has_value());
+
+  auto copy = value;
+  CHECK(*copy == std::vector<std::string>{"a", "b"});
+  CHECK(*value == std::vector<std::string>{"a", "b"});  // the source is untouched
+  auto error_copy = failure;
+  CHECK(error_copy.error().code == xbl::errc::type_mismatch);
+
+  copy = failure;  // value <- error
+  CHECK_FALSE(copy.has_value());
+  CHECK(copy.error().code == xbl::errc::type_mismatch);
+  CHECK(copy.error().message == failure.error().message);
+  copy = value;  // error <- value
+  REQUIRE(copy.has_value());
+  CHECK(*copy == *value);
+  copy = xbl::result<std::vector<std::string>>(std::vector<std::string>{"c"});  // value <- value, moved
+  CHECK(*copy == std::vector<std::string>{"c"});
+  error_copy = xbl::from_json<std::vector<std::string>>(R"(["a")");  // error <- error, moved
+  CHECK(error_copy.error().code == xbl::errc::unexpected_end);
+
+  auto moved = std::move(copy);
+  CHECK(*moved == std::vector<std::string>{"c"});
+  moved = std::move(error_copy);  // value <- error, moved
+  CHECK(moved.error().code == xbl::errc::unexpected_end);
+  auto& self = moved;
+  moved = self;  // assigned to itself
+  CHECK(moved.error().code == xbl::errc::unexpected_end);
+}
