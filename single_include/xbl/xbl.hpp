@@ -2621,7 +2621,7 @@ class validator {
     } else if constexpr (std::is_floating_point_v<T>) {
       if (!std::isfinite(v)) report("number.finite", "NaN and infinity have no JSON form");
     } else if constexpr (is_open_enum<T>::value) {
-      if (!v.is_known()) report("enum.unknown", detail::quoted(v.text()) + " is not a known value" + enum_hint<T>());
+      if (!v.is_known()) unknown_enum(v.text(), enum_name<T>());
     } else if constexpr (is_optional<T>::value) {
       if (v) walk(*v);
     } else if constexpr (is_vector<T>::value || is_std_array<T>::value) {
@@ -2647,11 +2647,17 @@ class validator {
   std::string& path() noexcept { return path_; }
 
  private:
+  // The name an open_enum's description gives its enumeration, if any.
   template <class E>
-  static std::string enum_hint() {
-    if constexpr (requires { meta<typename E::enum_type>::name; })
-      return std::string(" of ") + std::string(meta<typename E::enum_type>::name);
+  static constexpr std::string_view enum_name() {
+    if constexpr (requires { meta<typename E::enum_type>::name; }) return meta<typename E::enum_type>::name;
     else return {};
+  }
+
+  XBL_NOINLINE void unknown_enum(std::string_view text, std::string_view enumeration) {
+    std::string message = detail::quoted(text) + " is not a known value";
+    if (!enumeration.empty()) message += std::string(" of ") + std::string(enumeration);
+    report("enum.unknown", std::move(message));
   }
 
   std::size_t enter(std::string_view token) {
@@ -2865,8 +2871,7 @@ std::from_chars_result floating_from_chars(const char* first, const char* last, 
 namespace xbl::detail {
 
 // Where each thread keeps the scratch vectors of the reads it makes, one vector per element type and
-// nesting level, from one read to the next: the elements of an array before it is moved into a
-// result allocated once at its final size, the keys of an object for the duplicate check. They are
+// nesting level, from one read to the next: the keys of an object for the duplicate check. They are
 // allocated only by a thread's first reads. A vector that held more than `keep_bytes` is given back
 // after use.
 template <class E, std::size_t KeepBytes = std::size_t{1} << 20>
@@ -3185,6 +3190,13 @@ inline bool mismatch(scanner& s, std::string_view expected) {
 
 constexpr bool is_number_start(char c) noexcept { return c == '-' || (c >= '0' && c <= '9'); }
 
+XBL_NOINLINE inline bool integer_out_of_range(scanner& s, const char* at, bool is_unsigned, std::size_t bits,
+                                             const std::string& min, const std::string& max) {
+  return s.fail(errc::number_out_of_range, at,
+                std::string("the number does not fit in ") + (is_unsigned ? "an unsigned " : "a signed ") +
+                    std::to_string(bits) + "-bit integer [" + min + ", " + max + "]");
+}
+
 template <class I>
 bool read_integer(scanner& s, I& v) {
   if (s.at_end() || !is_number_start(s.peek())) return mismatch(s, "an integer");
@@ -3192,10 +3204,8 @@ bool read_integer(scanner& s, I& v) {
   if (!s.number(t)) return false;
   if (!t.integer) return s.fail(errc::type_mismatch, t.begin, "expected an integer, found a number with a fraction or exponent");
   auto out_of_range = [&] {
-    return s.fail(errc::number_out_of_range, t.begin,
-                  "the number does not fit in " + std::string(std::is_unsigned_v<I> ? "an unsigned " : "a signed ") +
-                      std::to_string(sizeof(I) * 8) + "-bit integer [" + std::to_string(std::numeric_limits<I>::min()) +
-                      ", " + std::to_string(std::numeric_limits<I>::max()) + "]");
+    return integer_out_of_range(s, t.begin, std::is_unsigned_v<I>, sizeof(I) * 8,
+                                std::to_string(std::numeric_limits<I>::min()), std::to_string(std::numeric_limits<I>::max()));
   };
   std::uint64_t magnitude = 0;
   const char* digits = t.begin + (t.negative ? 1 : 0);
@@ -3223,6 +3233,20 @@ bool read_floating(scanner& s, F& v) {
                   std::string("the number is beyond what a ") + (sizeof(F) == 4 ? "float" : "double") + " holds");
   if (r.ec != std::errc{} || r.ptr != t.end) return s.fail(errc::invalid_number, t.begin, "unreadable number");
   return true;
+}
+
+// ---- enumerations -----------------------------------------------------------------------------------
+//
+// What reading an open_enum does whatever the enumeration: said once, out of the code made per type.
+
+// The text of the string at p, an enumeration's wire text.
+inline bool read_enum_text(scanner& s, std::string_view& text) {
+  if (s.at_end() || s.peek() != '"') return mismatch(s, "a string");
+  return s.string_text(text);
+}
+
+XBL_NOINLINE inline bool unknown_enum(scanner& s, const char* at, std::string_view text) {
+  return s.fail(errc::unknown_enum, at, detail::quoted(text) + " is not a known value (read_options::strict_enums)");
 }
 
 // ---- dispatch ----------------------------------------------------------------------------------------
@@ -3319,14 +3343,11 @@ bool read(scanner& s, T& v) {
   } else if constexpr (std::is_same_v<T, raw_json>) {
     return read_raw(s, v);
   } else if constexpr (is_open_enum<T>::value) {
-    if (s.at_end() || s.peek() != '"') return mismatch(s, "a string");
     const char* at = s.p;
     std::string_view text;
-    if (!s.string_text(text)) return false;
+    if (!read_enum_text(s, text)) return false;
     v = T::from_text(text);
-    if (!v.is_known() && s.opt.strict_enums)
-      return s.fail(errc::unknown_enum, at, detail::quoted(text) + " is not a known value (read_options::strict_enums)");
-    return true;
+    return v.is_known() || !s.opt.strict_enums || unknown_enum(s, at, text);
   } else if constexpr (is_optional<T>::value) {
     bool ignored = false;
     return read_member(s, v, ignored);
@@ -3343,12 +3364,15 @@ bool read(scanner& s, T& v) {
         return true;
       });
     } else {
-      // Read into this thread's buffer, then moved into a vector allocated once at its size.
-      typename thread_buffers<E>::lease lease;
-      auto& elements = lease.buffer();
-      if (!s.array([&](std::size_t) { return read(s, elements.emplace_back()); })) return false;
-      v.assign(std::make_move_iterator(elements.begin()), std::make_move_iterator(elements.end()));
-      return true;
+      // Read straight into the vector, given room for four at the first element: most arrays in
+      // these payloads hold one to four elements, which then cost one allocation, and a longer one
+      // grows as a vector does. (A scratch buffer per element type, moved into a vector made at the
+      // final size, kept the vectors exact but was three functions more per element type in every
+      // unit, and no faster.)
+      return s.array([&](std::size_t i) {
+        if (i == 0 && v.capacity() < 4) v.reserve(4);
+        return read(s, v.emplace_back());
+      });
     }
   } else if constexpr (is_std_array<T>::value) {
     if (s.at_end() || s.peek() != '[') return mismatch(s, "an array");

@@ -495,7 +495,7 @@ TEST_CASE("hostile: a million empty objects stay within a small constant factor 
   });
   CHECK(raw_peak <= 2 * input);
 
-  // As a million records: the vector at its final size, and the buffer it was read into.
+  // As a million records: the vector, grown as a vector grows.
   std::size_t records_peak = heap_meter::peak_during([&] {
     const auto r = xbl::from_json<std::vector<xbl::MediaRecord>>(text);
     REQUIRE(r.has_value());

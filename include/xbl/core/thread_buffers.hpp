@@ -7,8 +7,7 @@
 namespace xbl::detail {
 
 // Where each thread keeps the scratch vectors of the reads it makes, one vector per element type and
-// nesting level, from one read to the next: the elements of an array before it is moved into a
-// result allocated once at its final size, the keys of an object for the duplicate check. They are
+// nesting level, from one read to the next: the keys of an object for the duplicate check. They are
 // allocated only by a thread's first reads. A vector that held more than `keep_bytes` is given back
 // after use.
 template <class E, std::size_t KeepBytes = std::size_t{1} << 20>

@@ -144,7 +144,7 @@ class validator {
     } else if constexpr (std::is_floating_point_v<T>) {
       if (!std::isfinite(v)) report("number.finite", "NaN and infinity have no JSON form");
     } else if constexpr (is_open_enum<T>::value) {
-      if (!v.is_known()) report("enum.unknown", detail::quoted(v.text()) + " is not a known value" + enum_hint<T>());
+      if (!v.is_known()) unknown_enum(v.text(), enum_name<T>());
     } else if constexpr (is_optional<T>::value) {
       if (v) walk(*v);
     } else if constexpr (is_vector<T>::value || is_std_array<T>::value) {
@@ -170,11 +170,17 @@ class validator {
   std::string& path() noexcept { return path_; }
 
  private:
+  // The name an open_enum's description gives its enumeration, if any.
   template <class E>
-  static std::string enum_hint() {
-    if constexpr (requires { meta<typename E::enum_type>::name; })
-      return std::string(" of ") + std::string(meta<typename E::enum_type>::name);
+  static constexpr std::string_view enum_name() {
+    if constexpr (requires { meta<typename E::enum_type>::name; }) return meta<typename E::enum_type>::name;
     else return {};
+  }
+
+  XBL_NOINLINE void unknown_enum(std::string_view text, std::string_view enumeration) {
+    std::string message = detail::quoted(text) + " is not a known value";
+    if (!enumeration.empty()) message += std::string(" of ") + std::string(enumeration);
+    report("enum.unknown", std::move(message));
   }
 
   std::size_t enter(std::string_view token) {
