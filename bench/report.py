@@ -302,6 +302,10 @@ def main() -> None:
             [f'{c["compiler"]} {c["version"]}', f'`{c["flags"]}`', c["unit"], f'{c["cpu_seconds"]:.2f}',
              f'{c["peak_kib"] / 1024:.0f}'] for c in compile_cost]))
         md.append("")
+        # What the figures were before, the targets and the work that met them: history, kept by hand.
+        history = Path(__file__).with_name("compile_cost_notes.md")
+        if history.exists():
+            md.append(history.read_text().rstrip() + "\n")
 
     notes = Path(__file__).with_name("results_notes.md")
     if notes.exists():

@@ -2871,26 +2871,37 @@ std::from_chars_result floating_from_chars(const char* first, const char* last, 
 namespace xbl::detail {
 
 // Where each thread keeps the scratch vectors of the reads it makes, one vector per element type and
-// nesting level, from one read to the next: the keys of an object for the duplicate check. They are
+// nesting level, from one read to the next: the elements of an array before they are moved into a
+// result allocated once at its final size, the keys of an object for the duplicate check. They are
 // allocated only by a thread's first reads. A vector that held more than `keep_bytes` is given back
-// after use.
+// after use. The levels are a fixed array, so that each element type costs no code to grow them:
+// a read nested deeper than that in arrays of one element type has a vector of its own, made and
+// freed with the lease.
 template <class E, std::size_t KeepBytes = std::size_t{1} << 20>
 class thread_buffers {
  public:
   static constexpr std::size_t keep_bytes = KeepBytes;
+  static constexpr std::size_t kept_levels = 8;
 
   class lease {
    public:
-    explicit lease(thread_buffers& owner) : owner_(owner), buffer_(owner.acquire()) {}
-    lease() : lease(of_this_thread()) {}
-    ~lease() { owner_.release(buffer_); }
+    lease() : owner_(of_this_thread()) {
+      const std::size_t depth = owner_.depth_++;
+      if (depth < kept_levels) [[likely]] buffer_ = &owner_.levels_[depth];
+      else buffer_ = new std::vector<E>();
+    }
+    ~lease() {
+      const std::size_t depth = --owner_.depth_;
+      if (depth < kept_levels) [[likely]] owner_.release(*buffer_);
+      else delete buffer_;
+    }
     lease(const lease&) = delete;
     lease& operator=(const lease&) = delete;
-    std::vector<E>& buffer() noexcept { return buffer_; }
+    std::vector<E>& buffer() noexcept { return *buffer_; }
 
    private:
     thread_buffers& owner_;
-    std::vector<E>& buffer_;
+    std::vector<E>* buffer_;
   };
 
   static thread_buffers& of_this_thread() {
@@ -2899,18 +2910,13 @@ class thread_buffers {
   }
 
  private:
-  std::vector<E>& acquire() {
-    if (depth_ == levels_.size()) levels_.push_back(std::make_unique<std::vector<E>>());
-    return *levels_[depth_++];
-  }
   void release(std::vector<E>& buffer) noexcept {
-    --depth_;
     buffer.clear();
     if (buffer.capacity() * sizeof(E) > keep_bytes) std::vector<E>().swap(buffer);
   }
 
-  std::vector<std::unique_ptr<std::vector<E>>> levels_;  // unique_ptr: a deeper level's push_back
-  std::size_t depth_ = 0;                                 // moves no buffer in use
+  std::array<std::vector<E>, kept_levels> levels_;
+  std::size_t depth_ = 0;
 };
 
 }  // namespace xbl::detail
@@ -3364,15 +3370,13 @@ bool read(scanner& s, T& v) {
         return true;
       });
     } else {
-      // Read straight into the vector, given room for four at the first element: most arrays in
-      // these payloads hold one to four elements, which then cost one allocation, and a longer one
-      // grows as a vector does. (A scratch buffer per element type, moved into a vector made at the
-      // final size, kept the vectors exact but was three functions more per element type in every
-      // unit, and no faster.)
-      return s.array([&](std::size_t i) {
-        if (i == 0 && v.capacity() < 4) v.reserve(4);
-        return read(s, v.emplace_back());
-      });
+      // Read into this thread's buffer, then moved into a vector allocated once at its size: JSON
+      // does not say how many elements an array has, and the result's vectors are kept exact.
+      typename thread_buffers<E>::lease lease;
+      auto& elements = lease.buffer();
+      if (!s.array([&](std::size_t) { return read(s, elements.emplace_back()); })) return false;
+      v.assign(std::make_move_iterator(elements.begin()), std::make_move_iterator(elements.end()));
+      return true;
     }
   } else if constexpr (is_std_array<T>::value) {
     if (s.at_end() || s.peek() != '[') return mismatch(s, "an array");

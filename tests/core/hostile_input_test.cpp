@@ -142,6 +142,29 @@ void on_small_stack(std::size_t bytes, F f) {
 }
 }  // namespace
 
+TEST_CASE("hostile: arrays of one element type nested deeper than the thread keeps buffers for read whole, twice") {
+  // Twenty levels of Tree, each with two kids of which the first goes on: more levels than
+  // thread_buffers keeps, so the deepest reads take vectors of their own.
+  auto make = [](int depth) {
+    Tree root;
+    Tree* at = &root;
+    for (int i = 0; i < depth; ++i) {
+      at->kids.resize(2);
+      at = &at->kids[0];
+    }
+    return root;
+  };
+  const Tree deep = make(20);
+  const std::string text = xbl::to_json(deep);
+  for (int pass = 0; pass < 2; ++pass) {
+    const auto back = xbl::from_json<Tree>(text);
+    REQUIRE(back.has_value());
+    CHECK(*back == deep);
+  }
+  CHECK(xbl::from_json<Tree>(text.substr(0, text.size() - 3)).error().code == xbl::errc::unexpected_end);
+  CHECK(xbl::from_json<Tree>(text)->kids.size() == 2);  // the buffers are whole after the failed read
+}
+
 TEST_CASE("hostile: no max_depth crashes: a million levels asked for, on a 1 MB stack, stop at the ceiling") {
   CHECK(xbl::max_depth_ceiling == 256);
   xbl::read_options unbounded;
@@ -495,7 +518,7 @@ TEST_CASE("hostile: a million empty objects stay within a small constant factor 
   });
   CHECK(raw_peak <= 2 * input);
 
-  // As a million records: the vector, grown as a vector grows.
+  // As a million records: the vector at its final size, and the buffer it was read into.
   std::size_t records_peak = heap_meter::peak_during([&] {
     const auto r = xbl::from_json<std::vector<xbl::MediaRecord>>(text);
     REQUIRE(r.has_value());

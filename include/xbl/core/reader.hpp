@@ -26,6 +26,7 @@
 #include "xbl/core/raw_json.hpp"
 #include "xbl/core/result.hpp"
 #include "xbl/core/scanner.hpp"
+#include "xbl/core/thread_buffers.hpp"
 #include "xbl/core/validate.hpp"
 
 namespace xbl {
@@ -329,15 +330,13 @@ bool read(scanner& s, T& v) {
         return true;
       });
     } else {
-      // Read straight into the vector, given room for four at the first element: most arrays in
-      // these payloads hold one to four elements, which then cost one allocation, and a longer one
-      // grows as a vector does. (A scratch buffer per element type, moved into a vector made at the
-      // final size, kept the vectors exact but was three functions more per element type in every
-      // unit, and no faster.)
-      return s.array([&](std::size_t i) {
-        if (i == 0 && v.capacity() < 4) v.reserve(4);
-        return read(s, v.emplace_back());
-      });
+      // Read into this thread's buffer, then moved into a vector allocated once at its size: JSON
+      // does not say how many elements an array has, and the result's vectors are kept exact.
+      typename thread_buffers<E>::lease lease;
+      auto& elements = lease.buffer();
+      if (!s.array([&](std::size_t) { return read(s, elements.emplace_back()); })) return false;
+      v.assign(std::make_move_iterator(elements.begin()), std::make_move_iterator(elements.end()));
+      return true;
     }
   } else if constexpr (is_std_array<T>::value) {
     if (s.at_end() || s.peek() != '[') return mismatch(s, "an array");
