@@ -448,9 +448,7 @@ struct struct_reader {
 
 template <described T>
 struct struct_table {
-  static constexpr auto members = []<std::size_t... I>(std::index_sequence<I...>) {
-    return std::array<member_reader, sizeof...(I)>{member_reader_of<T, I>()...};
-  }(std::make_index_sequence<field_count<T>>{});
+  static constexpr auto members = member_array<T>([](auto i) { return member_reader_of<T, i.value>(); });
 
   static constexpr std::uint64_t required = [] {
     std::uint64_t mask = 0;
@@ -685,13 +683,13 @@ std::vector<violation> validate_value(const void* value) {
   return xbl::validate(*static_cast<const T*>(value));
 }
 
-// Reads `text`, one JSON document, into the value at `value` with `read_value` and, when the options
+// Reads `text`, one JSON document, into the value at `value` with `read_entry` and, when the options
 // ask, checks it with `check`: what from_json does for every T, made once. The error's code is ok
 // when the value was read and kept every rule.
 inline error read_document(std::string_view text, const read_options& options, void* value,
-                           bool (*read_value)(scanner&, void*), std::vector<violation> (*check)(const void*)) {
+                           bool (*read_entry)(scanner&, void*), std::vector<violation> (*check)(const void*)) {
   scanner s(text, options);
-  if (!begin_document(s) || !read_value(s, value) || !end_document(s)) return s.take_error();
+  if (!begin_document(s) || !read_entry(s, value) || !end_document(s)) return s.take_error();
   if (options.validate) {
     const auto violations = check(value);
     if (!violations.empty()) return violation_error(violations);

@@ -87,8 +87,13 @@ struct codec<std::variant<Ts...>> {
   }
 
   static void write(writer& w, const V& v) {
-    const tag_member tag{meta<V>::tag, meta<V>::tags[v.index()], tag_after<V>()};
-    std::visit([&](const auto& alternative) { write_struct(w, alternative, &tag); }, v);
+    std::visit(
+        [&](const auto& alternative) {
+          constexpr std::size_t before = tag_position<std::remove_cvref_t<decltype(alternative)>>(tag_after<V>());
+          const tag_member tag{meta<V>::tag, meta<V>::tags[v.index()], before};
+          write_struct(w, alternative, &tag);
+        },
+        v);
   }
 
  private:

@@ -145,55 +145,70 @@ class writer {
     cur_ = o;
   }
 
-  // Containers: `first` is the caller's, so nesting needs no stack of its own.
+  // Arrays: `first` is the caller's, so nesting needs no stack of its own.
   void open(char c) {
     raw(c);
     indentation_ += indent_;
   }
   void next(bool& first) {
+    const bool comma = !first;
+    first = false;
     if (!pretty_) {
-      if (!first) raw(',');
-      first = false;
+      if (comma) raw(',');
       return;
     }
-    cur_ = line(first, 0);
+    cur_ = line(comma, 0);
   }
   void close(char c, bool empty) {
     indentation_ -= indent_;
     if (pretty_ && !empty) {
-      bool first = true;
-      char* o = line(first, 1);
+      char* o = line(false, 1);
       *o = c;
       cur_ = o + 1;
       return;
     }
     raw(c);
   }
-  void key(std::string_view k) {
+
+  // Objects: every member is written after a comma, the first one's included, which close_object()
+  // then makes the '{': no flag is carried from one member to the next. open_object() returns the
+  // place of that first comma (an offset: the text may move to a larger buffer on the way).
+  std::size_t open_object() {
+    indentation_ += indent_;
+    return static_cast<std::size_t>(cur_ - out_->data());
+  }
+  XBL_ALWAYS_INLINE void close_object(std::size_t start) {
+    indentation_ -= indent_;
+    char* const first = out_->data() + start;
+    if (pretty_ || first == cur_) [[unlikely]] {
+      close_object_on_line(first);
+      return;
+    }
+    *first = '{';
+    raw('}');
+  }
+  // A member's comma and its key `k`, which may need escapes.
+  void member(std::string_view k) {
+    if (pretty_) cur_ = line(true, 0);
+    else raw(',');
     string(k);
     raw(':');
     if (pretty_) raw(' ');
   }
-
-  // next() and key() for a member whose key, when plain, is the first `n` bytes of `quoted`
-  // (`"name": `, see quoted_key), which has at least key_room bytes: copied in one fixed-size piece,
+  // member() for a plain key: `quoted` is the key as pretty JSON writes it (`"name": `, see
+  // quoted_key), n bytes of it, and has at least key_room bytes: copied in one fixed-size piece,
   // which costs less than a copy of the key's own length.
   static constexpr std::size_t key_room = 32;
-  XBL_ALWAYS_INLINE void member_key(std::string_view name, const char* quoted, std::size_t n, bool& first) {
-    if (n == 0) [[unlikely]] {
-      next(first);
-      key(name);
-    } else if (pretty_) {
-      char* o = line(first, key_room);
+  XBL_ALWAYS_INLINE void member(const char* quoted, std::size_t n) {
+    if (pretty_) {
+      char* o = line(true, key_room);
       std::memcpy(o, quoted, key_room);
       cur_ = o + n;
     } else {
       char* o = room(1 + key_room);
       *o = ',';
-      o += !first;
-      first = false;
-      std::memcpy(o, quoted, key_room);
-      cur_ = o + n - 1;  // without the space
+      std::memcpy(o + 1, quoted, key_room);
+      cur_ = o + n;  // without the space
     }
   }
 
@@ -273,30 +288,40 @@ class writer {
     lim_ = out_->data() + out_->size();
   }
 
-  // Pretty only: the comma before an element (unless `first`), a new line and its indentation, with
-  // room for `extra` bytes after it, which the caller writes at the returned position. One bounds
-  // check per line, no branch for the comma, and the indentation of all but the deepest lines in
-  // one 32-byte copy (room is taken for its overshoot), which beats a call to memset for the few
-  // bytes a line needs.
-  XBL_ALWAYS_INLINE char* line(bool& first, std::size_t extra) {
+  // Pretty only: a comma (when `comma`), a new line and its indentation, with room for `extra` bytes
+  // after it, which the caller writes at the returned position. One bounds check per line, no branch
+  // for the comma, and the indentation of all but the deepest lines in one 32-byte copy (room is
+  // taken for its overshoot), which beats a call to memset for the few bytes a line needs.
+  XBL_ALWAYS_INLINE char* line(bool comma, std::size_t extra) {
     static constexpr std::size_t run = 32;
     static constexpr char spaces[run] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
                                          ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
     const std::size_t n = indentation_;
     char* o = room(n + 2 + run + extra);
     o[0] = ',';
-    o += !first;
-    first = false;
+    o += comma;
     *o++ = '\n';
     std::memcpy(o, spaces, run);
     for (std::size_t i = run; i < n; i += run) std::memcpy(o + i, spaces, run);
     return o + n;
   }
 
+  // close_object() of an empty object, or in the pretty layout.
+  XBL_NOINLINE void close_object_on_line(char* first) {
+    if (first == cur_) {
+      char* o = room(2);
+      std::memcpy(o, "{}", 2);
+      cur_ = o + 2;
+      return;
+    }
+    *first = '{';
+    char* o = line(false, 1);
+    *o = '}';
+    cur_ = o + 1;
+  }
+
   void newline() {
-    if (!pretty_) return;
-    bool first = true;
-    cur_ = line(first, 0);
+    if (pretty_) cur_ = line(false, 0);
   }
 
   static char* escape(char* o, char c) {
@@ -348,98 +373,82 @@ bool member_written(const M& m, bool present_empty) {
   else return true;
 }
 
-// The member that names a variant's alternative, written after the member `after` (first when empty).
+// The member that names a variant's alternative, written before the described member `before` (after
+// the last one when that is the count of members; see tag_position).
 struct tag_member {
   std::string_view key;
   std::string_view value;
-  std::string_view after;
+  std::size_t before;
 };
+
+// Where a tag written after the member named `after` goes among T's members: before the member that
+// follows it; first when `after` is empty, last when it names none of them.
+template <described T>
+constexpr std::size_t tag_position(std::string_view after) {
+  if (after.empty()) return 0;
+  for (std::size_t i = 0; i < field_count<T>; ++i)
+    if (field_names<T>[i] == after) return i + 1;
+  return field_count<T>;
+}
 
 // ---- described structs -------------------------------------------------------------------------------
 //
-// As the reader does, a struct is written by one loop that knows nothing of the struct, driven by a
-// table made at compile time from the description: each member's key and the function that writes a
-// member of its type. The code that writes a type is made once, however many structs have a member of
-// that type.
+// A struct's writer is a few instructions per member, made from its description: whether the member
+// is written, its key copied from a constant, and a call to the code that writes the member's type.
+// That code is made once per type, however many structs have a member of it; only strings and bools,
+// which the writer holds as calls of its own, are written in place.
 
-// Writes the value of type M at `member`: the entry for every member of type M.
+// Writes the value of type M at `member`: out of line, so that each struct with a member of type M
+// calls it rather than holds a copy of it.
 template <class M>
-void write_erased(writer& w, const void* member) {
+XBL_NOINLINE void write_erased(writer& w, const void* member) {
   write(w, *static_cast<const M*>(member));
 }
 
-// One described member as write_object sees it.
+// One described member's key as write_member sees it.
 struct member_writer {
   std::string_view name;
   // The key as pretty JSON writes it (`"name": `, see quoted_key), zero-padded, and its length: 0
   // when the name needs escapes or is too long to be copied in one piece.
   std::array<char, writer::key_room> quoted;
   std::size_t quoted_size;
-  void (*write)(writer&, const void* member);
-  member_kind kind;
 };
 
 template <described T, std::size_t I>
 constexpr member_writer member_writer_of() {
   using key = field_key<T, I>;
-  using M = field_type<T, I>;
   constexpr bool fits = key::plain && key::quoted.size() <= writer::key_room;
   std::array<char, writer::key_room> quoted{};
   if constexpr (fits) std::copy(key::quoted.begin(), key::quoted.end(), quoted.begin());
-  return member_writer{key::name, quoted, fits ? key::quoted.size() : 0, &write_erased<M>, member_kind_of<M>};
+  return member_writer{key::name, quoted, fits ? key::quoted.size() : 0};
 }
 
 template <described T>
 struct struct_writer {
-  static constexpr auto members = []<std::size_t... I>(std::index_sequence<I...>) {
-    return std::array<member_writer, sizeof...(I)>{member_writer_of<T, I>()...};
-  }(std::make_index_sequence<field_count<T>>{});
+  static constexpr auto members = member_array<T>([](auto i) { return member_writer_of<T, i.value>(); });
 };
 
-// Writes an object of the `count` described members at `members`, their values at `values`, those
-// with a bit in `written` (see member_written); then the unknown members `kept` holds, if any. `tag`
-// as write_struct has it.
-inline void write_object(writer& w, const member_writer* members, std::size_t count, const void* const* values,
-                         std::uint64_t written, const extras* kept, const tag_member* tag) {
-  w.open('{');
-  bool first = true;
-  // Each member with a bit in `bits`, in turn.
-  auto write_members = [&](std::uint64_t bits) XBL_ALWAYS_INLINE_LAMBDA {
-    for (; bits != 0; bits &= bits - 1) {
-      const auto i = static_cast<std::size_t>(std::countr_zero(bits));
-      const member_writer& m = members[i];
-      const void* const at = values[i];
-      w.member_key(m.name, m.quoted.data(), m.quoted_size, first);
-      // Tests rather than a switch, as in the reader.
-      if (m.kind == member_kind::string) w.string(*static_cast<const std::string*>(at));
-      else if (m.kind == member_kind::boolean) write(w, *static_cast<const bool*>(at));
-      else m.write(w, at);
-    }
-  };
-  if (!tag) [[likely]] {
-    write_members(written);
-  } else {
-    // The tag goes before member `before`: the one after `tag->after`, or the first, or none.
-    std::size_t before = 0;
-    if (!tag->after.empty()) {
-      while (before < count && members[before].name != tag->after) ++before;
-      before = before < count ? before + 1 : count;
-    }
-    const std::uint64_t below = before < 64 ? (std::uint64_t{1} << before) - 1 : ~std::uint64_t{0};
-    write_members(written & below);
-    w.next(first);
-    w.key(tag->key);
-    w.string(tag->value);
-    write_members(written & ~below);
+// A member's comma, key and value. `key` is an entry of a struct_writer table, a constant once this is
+// inlined: its key is copied from the table as a few fixed stores.
+template <class M>
+XBL_ALWAYS_INLINE void write_member(writer& w, const M& m, const member_writer& key) {
+  if (key.quoted_size == 0) w.member(key.name);
+  else w.member(key.quoted.data(), key.quoted_size);
+  if constexpr (std::is_same_v<M, std::string>) w.string(m);
+  else if constexpr (std::is_same_v<M, bool>) w.boolean(m);
+  else write_erased<M>(w, &m);
+}
+
+XBL_NOINLINE inline void write_tag(writer& w, const tag_member& tag) {
+  w.member(tag.key);
+  w.string(tag.value);
+}
+
+XBL_NOINLINE inline void write_kept(writer& w, const extras& kept) {
+  for (const auto& [key, value] : kept.unknown) {
+    w.member(key);
+    w.reformat(value.text());
   }
-  if (kept) {
-    for (const auto& [key, value] : kept->unknown) {
-      w.next(first);
-      w.key(key);
-      w.reformat(value.text());
-    }
-  }
-  w.close('}', first);
 }
 
 // `tag`, when not null, is the member that names the variant alternative `v` is.
@@ -448,16 +457,17 @@ void write_struct(writer& w, const T& v, const tag_member* tag = nullptr) {
   const extras* kept = nullptr;
   if constexpr (has_extras<T>) kept = &(v.*(meta<T>::extras));
   const std::uint64_t present_empty = kept ? kept->present_empty : 0;
-  // Which members are written is told here, where it is a test of a flag or a size, rather than by
-  // a call per member from write_object.
-  std::uint64_t written = 0;
-  std::array<const void*, field_count<T>> values;
+  constexpr std::size_t count = field_count<T>;
+  const std::size_t tag_before = tag ? tag->before : count + 1;
+  const std::size_t start = w.open_object();
   for_each_field<T>([&](const auto& f, auto index) XBL_ALWAYS_INLINE_LAMBDA {
+    if (tag_before == index.value) [[unlikely]] write_tag(w, *tag);
     const auto& m = v.*(f.member);
-    values[index.value] = &m;
-    written |= std::uint64_t{member_written(m, (present_empty >> index.value) & 1)} << index.value;
+    if (member_written(m, (present_empty >> index.value) & 1)) write_member(w, m, struct_writer<T>::members[index.value]);
   });
-  write_object(w, struct_writer<T>::members.data(), field_count<T>, values.data(), written, kept, tag);
+  if (tag_before == count) [[unlikely]] write_tag(w, *tag);
+  if (kept && !kept->unknown.empty()) [[unlikely]] write_kept(w, *kept);
+  w.close_object(start);
 }
 
 template <class T>
@@ -490,14 +500,12 @@ void write(writer& w, const T& v) {
     }
     w.close(']', first);
   } else if constexpr (is_string_map<T>::value) {
-    w.open('{');
-    bool first = true;
+    const std::size_t start = w.open_object();
     for (const auto& [key, value] : v) {
-      w.next(first);
-      w.key(key);
+      w.member(key);
       write(w, value);
     }
-    w.close('}', first);
+    w.close_object(start);
   } else if constexpr (described<T>) {
     write_struct(w, v);
   } else {
