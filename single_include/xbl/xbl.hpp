@@ -703,15 +703,6 @@ struct field_key {
   static constexpr std::array<char, name.size() + 4> quoted = quoted_key<name.size()>(name);
 };
 
-// An array of make(std::integral_constant<std::size_t, I>) for each described member I of T: the
-// per-member tables that the reader and the writer build from a description.
-template <described T, class Make>
-constexpr auto member_array(Make make) {
-  return [&]<std::size_t... I>(std::index_sequence<I...>) {
-    return std::array{make(std::integral_constant<std::size_t, I>{})...};
-  }(std::make_index_sequence<field_count<T>>{});
-}
-
 template <class T>
 constexpr void check_description() {
   static_assert(field_count<T> > 0, "xbl::meta<T>::fields describes no member");
@@ -3497,7 +3488,9 @@ struct struct_reader {
 
 template <described T>
 struct struct_table {
-  static constexpr auto members = member_array<T>([](auto i) { return member_reader_of<T, i.value>(); });
+  static constexpr auto members = []<std::size_t... I>(std::index_sequence<I...>) {
+    return std::array<member_reader, sizeof...(I)>{member_reader_of<T, I>()...};
+  }(std::make_index_sequence<field_count<T>>{});
 
   static constexpr std::uint64_t required = [] {
     std::uint64_t mask = 0;
@@ -4036,19 +4029,25 @@ class writer {
   // Pretty only: a comma (when `comma`), a new line and its indentation, with room for `extra` bytes
   // after it, which the caller writes at the returned position. One bounds check per line, no branch
   // for the comma, and the indentation of all but the deepest lines in one 32-byte copy (room is
-  // taken for its overshoot), which beats a call to memset for the few bytes a line needs.
+  // taken for its overshoot), which beats a call to memset for the few bytes a line needs. Deeper
+  // lines are a call: a loop here would be one more in every struct's writer, which the compiler
+  // spends time and memory on.
+  static constexpr std::size_t indent_run = 32;
   XBL_ALWAYS_INLINE char* line(bool comma, std::size_t extra) {
-    static constexpr std::size_t run = 32;
-    static constexpr char spaces[run] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-                                         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
+    static constexpr char spaces[indent_run] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+                                                ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
     const std::size_t n = indentation_;
-    char* o = room(n + 2 + run + extra);
+    char* o = room(n + 2 + indent_run + extra);
     o[0] = ',';
     o += comma;
     *o++ = '\n';
-    std::memcpy(o, spaces, run);
-    for (std::size_t i = run; i < n; i += run) std::memcpy(o + i, spaces, run);
+    std::memcpy(o, spaces, indent_run);
+    if (n > indent_run) [[unlikely]] deep_indentation(o, n);
     return o + n;
+  }
+  // The indentation of a line deeper than line()'s one copy, beyond its first 32 bytes.
+  XBL_NOINLINE static void deep_indentation(char* o, std::size_t n) {
+    for (std::size_t i = indent_run; i < n; i += indent_run) std::memset(o + i, ' ', indent_run);
   }
 
   // close_object() of an empty object, or in the pretty layout.
@@ -4170,7 +4169,9 @@ constexpr member_writer member_writer_of() {
 
 template <described T>
 struct struct_writer {
-  static constexpr auto members = member_array<T>([](auto i) { return member_writer_of<T, i.value>(); });
+  static constexpr auto members = []<std::size_t... I>(std::index_sequence<I...>) {
+    return std::array<member_writer, sizeof...(I)>{member_writer_of<T, I>()...};
+  }(std::make_index_sequence<field_count<T>>{});
 };
 
 // A member's comma, key and value. `key` is an entry of a struct_writer table, a constant once this is

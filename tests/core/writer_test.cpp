@@ -221,6 +221,33 @@ TEST_CASE("writer: pretty output with indent 4, exact bytes") {
         R"({"zeta":"x","alpha":[1,2],"inners":[{"n":1,"s":"a"},{"n":2}],"map":{"j":6,"k":7},"none":[],"hollow":{"x":0},"maybe":-3,"flag":true})");
 }
 
+TEST_CASE("writer: lines indented deeper than 32 spaces, in objects and arrays, exact bytes") {
+  // Depths 1 to 3 at indent 15: 15, 30 and 45 spaces, either side of one 32-byte copy; at indent 40,
+  // 40 to 120, one to four copies.
+  const std::vector<Outer> outers{sample_outer()};
+  for (const std::size_t indent : {std::size_t{15}, std::size_t{40}}) {
+    const std::string json = xbl::to_json(outers, pretty(indent));
+    // Each line's indentation is the indent times the brackets open before it.
+    std::istringstream lines(json);
+    std::string line;
+    std::size_t depth = 0, count = 0;
+    while (std::getline(lines, line)) {
+      ++count;
+      const std::size_t first = line.find_first_not_of(' ');
+      REQUIRE(first != std::string::npos);
+      const bool closes = line[first] == '}' || line[first] == ']';
+      CHECK(first == indent * (depth - (closes ? 1 : 0)));
+      for (const char c : line.substr(first)) {
+        if (c == '{' || c == '[') ++depth;
+        if (c == '}' || c == ']') --depth;
+      }
+    }
+    CHECK(depth == 0);
+    CHECK(count > 10);
+    CHECK(xbl::from_json<std::vector<Outer>>(json).value() == outers);
+  }
+}
+
 TEST_CASE("writer: empty arrays and objects are [] and {} in both forms") {
   CHECK(xbl::to_json(std::vector<int>{}) == "[]");
   CHECK(xbl::to_json(std::vector<int>{}, pretty(2)) == "[]");

@@ -280,15 +280,6 @@ struct field_key {
   static constexpr std::array<char, name.size() + 4> quoted = quoted_key<name.size()>(name);
 };
 
-// An array of make(std::integral_constant<std::size_t, I>) for each described member I of T: the
-// per-member tables that the reader and the writer build from a description.
-template <described T, class Make>
-constexpr auto member_array(Make make) {
-  return [&]<std::size_t... I>(std::index_sequence<I...>) {
-    return std::array{make(std::integral_constant<std::size_t, I>{})...};
-  }(std::make_index_sequence<field_count<T>>{});
-}
-
 template <class T>
 constexpr void check_description() {
   static_assert(field_count<T> > 0, "xbl::meta<T>::fields describes no member");

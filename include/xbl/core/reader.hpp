@@ -448,7 +448,9 @@ struct struct_reader {
 
 template <described T>
 struct struct_table {
-  static constexpr auto members = member_array<T>([](auto i) { return member_reader_of<T, i.value>(); });
+  static constexpr auto members = []<std::size_t... I>(std::index_sequence<I...>) {
+    return std::array<member_reader, sizeof...(I)>{member_reader_of<T, I>()...};
+  }(std::make_index_sequence<field_count<T>>{});
 
   static constexpr std::uint64_t required = [] {
     std::uint64_t mask = 0;
