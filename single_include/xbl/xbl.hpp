@@ -2885,10 +2885,12 @@ class thread_buffers {
 
   class lease {
    public:
+    // The level is counted only once the buffer is had: a `new` that throws leaves the depth as it was.
     lease() : owner_(of_this_thread()) {
-      const std::size_t depth = owner_.depth_++;
+      const std::size_t depth = owner_.depth_;
       if (depth < kept_levels) [[likely]] buffer_ = &owner_.levels_[depth];
       else buffer_ = new std::vector<E>();
+      owner_.depth_ = depth + 1;
     }
     ~lease() {
       const std::size_t depth = --owner_.depth_;
