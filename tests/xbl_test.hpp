@@ -33,6 +33,7 @@
 #error "XBL_TEST_DATA_DIR must be defined by the build"
 #endif
 
+#include <cstddef>
 #include <cstdint>
 #include <fstream>
 #include <iterator>
@@ -43,6 +44,38 @@
 #include <fmt/format.h>
 
 // The helpers every suite shares. Inline, so that the suites can also be compiled as one unit.
+
+// Every operator new of the test binary goes through this meter (heap_meter.cpp replaces them).
+struct heap_meter {
+  static inline std::size_t live = 0;
+  static inline std::size_t peak = 0;
+  static inline std::size_t count = 0;
+  static void on_alloc(std::size_t usable) noexcept {
+    ++count;
+    live += usable;
+    if (live > peak) peak = live;
+  }
+  static void on_free(std::size_t usable) noexcept { live -= usable; }
+  // The most heap in use at once during f(), above what was in use before it.
+  template <class F>
+  static std::size_t peak_during(F&& f) {
+    const std::size_t base = live;
+    peak = live;
+    f();
+    return peak - base;
+  }
+  // How many allocations f() made; first checks that the meter sees them at all, so that a zero
+  // cannot come from a binary without it.
+  template <class F>
+  static std::size_t allocations_during(F&& f) {
+    const std::size_t before_probe = count;
+    ::operator delete(::operator new(1));  // a call, which unlike a new-expression may not be left out
+    REQUIRE_MESSAGE(count == before_probe + 1, "the heap meter does not see this binary's allocations");
+    const std::size_t before = count;
+    f();
+    return count - before;
+  }
+};
 
 // The bytes of a file in tests/data.
 inline std::string data_file(const char* name) {

@@ -1,7 +1,5 @@
 #include "xbl_test.hpp"
 
-#include <malloc.h>
-
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -18,49 +16,6 @@
 
 // Inputs written to hurt: each names the exact error it must give, and would fail if the guard
 // behind it were taken away. The readers they go through are the ones a capture tool uses.
-
-// ---- a heap meter: every operator new of the test binary goes through it ---------------------------
-
-namespace {
-struct heap_meter {
-  static inline std::size_t live = 0;
-  static inline std::size_t peak = 0;
-  static void on_alloc(void* p) noexcept {
-    if (!p) return;
-    live += malloc_usable_size(p);
-    if (live > peak) peak = live;
-  }
-  static void on_free(void* p) noexcept {
-    if (p) live -= malloc_usable_size(p);
-  }
-  // The most heap in use at once during f(), above what was in use before it.
-  template <class F>
-  static std::size_t peak_during(F&& f) {
-    const std::size_t base = live;
-    peak = live;
-    f();
-    return peak - base;
-  }
-};
-
-void* metered_new(std::size_t n) {
-  void* p = std::malloc(n ? n : 1);
-  if (!p) xbl::detail::raise<std::bad_alloc>();
-  heap_meter::on_alloc(p);
-  return p;
-}
-void metered_delete(void* p) noexcept {
-  heap_meter::on_free(p);
-  std::free(p);
-}
-}  // namespace
-
-void* operator new(std::size_t n) { return metered_new(n); }
-void* operator new[](std::size_t n) { return metered_new(n); }
-void operator delete(void* p) noexcept { metered_delete(p); }
-void operator delete[](void* p) noexcept { metered_delete(p); }
-void operator delete(void* p, std::size_t) noexcept { metered_delete(p); }
-void operator delete[](void* p, std::size_t) noexcept { metered_delete(p); }
 
 namespace {
 
