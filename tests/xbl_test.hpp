@@ -20,6 +20,10 @@
 
 #include <doctest/doctest.h>
 
+// Before the library, as a user's unit may have it: a call the library leaves unqualified that
+// std::quoted could match by argument-dependent lookup fails to compile then.
+#include <iomanip>
+
 #include <xbl/xbl.hpp>
 
 #if defined(XBL_TEST_SINGLE_INCLUDE) && !defined(XBL_AMALGAMATED)

@@ -14,5 +14,6 @@
 #include "xbl/core/reader.hpp"
 #include "xbl/core/writer.hpp"
 #include "xbl/core/variant.hpp"
+#include "xbl/core/read_at.hpp"
 #include "xbl/core/stream.hpp"
 #include "xbl/core/ids.hpp"

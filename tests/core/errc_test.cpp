@@ -258,6 +258,33 @@ TEST_CASE("errc::invalid_value: a rule broken, under read_options::validate") {
   CHECK(e.message == "must not be negative [count.non_negative]");
 }
 
+TEST_CASE("errc::not_found: a JSON Pointer given to read_at that names no value") {
+  const auto r = xbl::read_at<std::int32_t>(doc(R"("count": 1)"), entry_path + "/note");
+  REQUIRE_FALSE(r.has_value());
+  const auto& e = r.error();
+  CHECK(e.code == xbl::errc::not_found);
+  // At the '}' that closes the entry, where the search ended.
+  CHECK(e.offset == 41);
+  CHECK(e.line == 3);
+  CHECK(e.column == 25);
+  CHECK(e.path == entry_path + "/note");
+  CHECK(e.message == "no member \"note\" in the object at " + entry_path + " (looking for " + entry_path + "/note)");
+}
+
+TEST_CASE("errc::invalid_pointer: a JSON Pointer that breaks RFC 6901") {
+  // The key written as it is, without ~1 and ~0: "~c" is no escape.
+  const auto r = xbl::read_at<std::int32_t>(doc(R"("count": 1)"), "/entries/a/b~c/count");
+  REQUIRE_FALSE(r.has_value());
+  const auto& e = r.error();
+  CHECK(e.code == xbl::errc::invalid_pointer);
+  // The fault is in the pointer, not at a place in the text.
+  CHECK(e.offset == 0);
+  CHECK(e.line == 0);
+  CHECK(e.column == 0);
+  CHECK(e.path == "/entries/a/b~c/count");
+  CHECK(e.message == "character 13 of the JSON Pointer is a '~' followed by 'c': the only escapes are ~0 and ~1 (RFC 6901)");
+}
+
 TEST_CASE("errc: to_string names every code") {
   using xbl::errc;
   CHECK(xbl::to_string(errc::ok) == "ok");
@@ -275,4 +302,6 @@ TEST_CASE("errc: to_string names every code") {
   CHECK(xbl::to_string(errc::unknown_enum) == "unknown_enum");
   CHECK(xbl::to_string(errc::unknown_variant) == "unknown_variant");
   CHECK(xbl::to_string(errc::invalid_value) == "invalid_value");
+  CHECK(xbl::to_string(errc::not_found) == "not_found");
+  CHECK(xbl::to_string(errc::invalid_pointer) == "invalid_pointer");
 }

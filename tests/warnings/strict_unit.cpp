@@ -220,6 +220,8 @@ void round_trip(std::string_view text) {
       const std::string written = xbl::to_json(*value, {.pretty = pretty, .indent = 3});
       const auto again = xbl::from_json<T>(written, keep);
       expect(again.has_value() && *again == *value, "what was written reads back equal");
+      const auto whole = xbl::read_at<T>(written, "", keep);
+      expect(whole.has_value() && *whole == *value, "read_at of the empty pointer is the whole text");
     }
     for (const auto& v : xbl::validate(*value)) {
       expect(!fmt::format("{}", v).empty(), "a violation formats");

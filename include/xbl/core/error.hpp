@@ -26,6 +26,8 @@ enum class errc : std::uint8_t {
   unknown_enum,         // an enum text outside the known list, under strict_enums
   unknown_variant,      // a variant tag that names no alternative
   invalid_value,        // a well-formed value that breaks a rule of its type or the domain
+  not_found,            // the JSON Pointer given to read_at names no value in the text
+  invalid_pointer,      // a JSON Pointer that breaks RFC 6901
 };
 
 constexpr std::string_view to_string(errc code) noexcept {
@@ -45,6 +47,8 @@ constexpr std::string_view to_string(errc code) noexcept {
     case errc::unknown_enum: return "unknown_enum";
     case errc::unknown_variant: return "unknown_variant";
     case errc::invalid_value: return "invalid_value";
+    case errc::not_found: return "not_found";
+    case errc::invalid_pointer: return "invalid_pointer";
   }
   return "unknown";
 }
