@@ -42,6 +42,8 @@ enum class errc : std::uint8_t {
   unknown_enum,         // an enum text outside the known list, under strict_enums
   unknown_variant,      // a variant tag that names no alternative
   invalid_value,        // a well-formed value that breaks a rule of its type or the domain
+  not_found,            // the JSON Pointer given to read_at names no value in the text
+  invalid_pointer,      // a JSON Pointer that breaks RFC 6901
 };
 
 constexpr std::string_view to_string(errc code) noexcept {
@@ -61,6 +63,8 @@ constexpr std::string_view to_string(errc code) noexcept {
     case errc::unknown_enum: return "unknown_enum";
     case errc::unknown_variant: return "unknown_variant";
     case errc::invalid_value: return "invalid_value";
+    case errc::not_found: return "not_found";
+    case errc::invalid_pointer: return "invalid_pointer";
   }
   return "unknown";
 }
@@ -1834,6 +1838,11 @@ class scanner {
   std::size_t depth = 0;
   std::size_t depth_limit;  // opt.max_depth, at most max_depth_ceiling
   std::string scratch;  // decoded keys that had escapes
+  // All ones when the value read into was not made for this read (from_json into an existing
+  // value): the members the text leaves out are then set back to their defaults, which a fresh
+  // value already has. A mask rather than a flag, so that read_object tests it with the required
+  // members in one go.
+  std::uint64_t absent_mask = 0;
 
   bool at_end() const noexcept { return p >= end; }
   char peek() const noexcept { return *p; }  // only after !at_end()
@@ -3300,12 +3309,14 @@ XBL_ALWAYS_INLINE bool read_optional_string(scanner& s, std::optional<std::strin
     bool escaped;
     if (!s.string(nullptr, escaped)) return false;
     if (!escaped) {
-      m.emplace(start + 1, static_cast<std::size_t>(s.p - start - 2));
+      const auto size = static_cast<std::size_t>(s.p - start - 2);
+      if (m) m->assign(start + 1, size);  // a value read into keeps its string's room
+      else m.emplace(start + 1, size);
       return true;
     }
     s.p = start;
   }
-  m.emplace();
+  if (!m) m.emplace();
   return read(s, *m);
 }
 
@@ -3326,7 +3337,7 @@ bool read_member(scanner& s, M& m, bool& present_empty) {
       return true;
     }
     if constexpr (std::is_same_v<typename M::value_type, std::string>) return read_optional_string(s, m);
-    m.emplace();
+    if (!m) m.emplace();
     return read(s, *m);
   } else {
     if (!read(s, m)) return false;
@@ -3361,10 +3372,10 @@ bool read(scanner& s, T& v) {
     return read_member(s, v, ignored);
   } else if constexpr (is_vector<T>::value) {
     if (s.at_end() || s.peek() != '[') return mismatch(s, "an array");
-    v.clear();
     using E = typename T::value_type;
     if constexpr (std::is_same_v<E, bool>) {
       // std::vector<bool> hands out a proxy, not a bool&: read the element aside, then append it.
+      v.clear();
       return s.array([&](std::size_t) {
         bool b = false;
         if (!read(s, b)) return false;
@@ -3372,12 +3383,29 @@ bool read(scanner& s, T& v) {
         return true;
       });
     } else {
-      // Read into this thread's buffer, then moved into a vector allocated once at its size: JSON
-      // does not say how many elements an array has, and the result's vectors are kept exact.
+      // The elements the vector has are read into in place, keeping what they hold (from_json into
+      // a value read before); the others into this thread's buffer, then moved to the vector, which
+      // is given its final size at once: JSON does not say how many elements an array has, and a
+      // fresh result's vectors are kept exact.
+      const std::size_t had = v.size();
+      std::size_t in_place = 0;
       typename thread_buffers<E>::lease lease;
       auto& elements = lease.buffer();
-      if (!s.array([&](std::size_t) { return read(s, elements.emplace_back()); })) return false;
-      v.assign(std::make_move_iterator(elements.begin()), std::make_move_iterator(elements.end()));
+      if (!s.array([&](std::size_t i) {
+            if (i < had) {
+              in_place = i + 1;
+              return read(s, v[i]);
+            }
+            return read(s, elements.emplace_back());
+          }))
+        return false;
+      if (in_place < had) v.erase(v.begin() + static_cast<std::ptrdiff_t>(in_place), v.end());
+      if (had == 0) {
+        v.assign(std::make_move_iterator(elements.begin()), std::make_move_iterator(elements.end()));
+      } else if (!elements.empty()) {
+        v.reserve(had + elements.size());
+        v.insert(v.end(), std::make_move_iterator(elements.begin()), std::make_move_iterator(elements.end()));
+      }
       return true;
     }
   } else if constexpr (is_std_array<T>::value) {
@@ -3397,9 +3425,22 @@ bool read(scanner& s, T& v) {
     return true;
   } else if constexpr (is_string_map<T>::value) {
     if (s.at_end() || s.peek() != '{') return mismatch(s, "an object");
-    v.clear();
+    // The entries the map had are set aside, and an entry read again under the same key is read
+    // into its old node, so that reading into a map read before keeps its nodes and their values'
+    // room; what is left aside at the end goes. (Finding a key without making a std::string of it
+    // needs a transparent comparator, std::less<> say.)
+    T had;
+    had.swap(v);
     return s.object([&](const scanner::key_info& k) {
-      auto [it, inserted] = v.try_emplace(std::string(k.text));
+      typename T::iterator old = had.end();
+      if (!had.empty()) {
+        if constexpr (requires { typename T::key_compare::is_transparent; }) old = had.find(k.text);
+        else old = had.find(std::string(k.text));
+      }
+      const auto [it, inserted] = old != had.end() ? [&] {
+        auto placed = v.insert(had.extract(old));
+        return std::pair(placed.position, placed.inserted);
+      }() : v.try_emplace(std::string(k.text));
       if (!inserted) return s.fail(errc::duplicate_key, k.at, "the key " + detail::quoted(k.text) + " appears twice in one object");
       return read(s, it->second);
     });
@@ -3424,6 +3465,26 @@ bool read_erased(scanner& s, void* member, bool& present_empty) {
   return read_member(s, *static_cast<M*>(member), present_empty);
 }
 
+// Sets the member at `member` back to what a T made by `T{}` has, `made` (from_json into a value
+// read before, for a member the text leaves out): the entry for every optional or vector member,
+// which may be absent. The value's room is kept when the default is empty, as it mostly is.
+template <class M>
+void reset_erased(void* member, const void* made) {
+  auto& to = *static_cast<M*>(member);
+  const auto& from = *static_cast<const M*>(made);
+  if constexpr (is_optional<M>::value) {
+    if (!from) return to.reset();
+  } else {
+    if (from.empty()) return to.clear();
+  }
+  to = from;
+}
+template <class M>
+constexpr void (*reset_entry())(void*, const void*) {
+  if constexpr (is_required<M>) return nullptr;
+  else return &reset_erased<M>;
+}
+
 // One described member as read_object sees it.
 struct member_reader {
   std::string_view name;
@@ -3434,6 +3495,7 @@ struct member_reader {
   std::uint64_t head[2];
   std::uint64_t mask[2];
   bool (*read)(scanner&, void* member, bool& present_empty);
+  void (*reset)(void* member, const void* made);  // null for a member the object must have
   member_kind kind;
 
   // Whether the text at p starts with this member's key as `quoted` has it.
@@ -3477,6 +3539,7 @@ constexpr member_reader member_reader_of() {
                        {native_word(quoted, 0, false), native_word(quoted, 8, false)},
                        {native_word(quoted, 0, true), native_word(quoted, 8, true)},
                        &read_erased<M>,
+                       reset_entry<M>(),
                        member_kind_of<M>};
 }
 
@@ -3485,7 +3548,9 @@ struct struct_reader {
   const member_reader* members;
   std::size_t count;
   std::uint64_t required;              // a bit per member that must be in the object
+  std::uint64_t optional;              // a bit per member that may be left out
   extras* (*extras_of)(void* object);  // null when the type keeps none
+  const void* (*made)();               // a T as `T{}` makes it, for reset_absent
 };
 
 template <described T>
@@ -3503,17 +3568,25 @@ struct struct_table {
     return mask;
   }();
 
+  static constexpr std::uint64_t optional = (field_count<T> == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << field_count<T>) - 1) & ~required;
+
   static extras* extras_of(void* object) {
     if constexpr (has_extras<T>) return &(static_cast<T*>(object)->*(meta<T>::extras));
     else return nullptr;
   }
 
-  static constexpr struct_reader reader{members.data(), members.size(), required,
-                                        has_extras<T> ? &extras_of : nullptr};
+  static const void* made() {
+    static const T value{};
+    return &value;
+  }
+
+  static constexpr struct_reader reader{members.data(), members.size(), required, optional,
+                                        has_extras<T> ? &extras_of : nullptr, &made};
 };
 
 // The object read_object fills: where each described member lives, the extras if any.
 struct object_target {
+  void* object;
   void* const* members;
   extras* kept;
 
@@ -3631,12 +3704,24 @@ XBL_NOINLINE inline bool read_other_members(scanner& s, const struct_reader& r, 
 }
 
 // The first required member that `seen` lacks, reported at the object's closing brace.
-XBL_NOINLINE inline bool missing_member(scanner& s, const struct_reader& r, std::uint64_t seen) {
+// What read_object does at the closing '}' of an object that lacks members: reports the first
+// required member that `seen` lacks; in a value read into (s.into), sets the optional and vector
+// members left out back to their defaults, as a fresh value has them.
+XBL_NOINLINE inline bool end_object(scanner& s, const struct_reader& r, const object_target& o, std::uint64_t seen) {
   for (std::size_t i = 0; i < r.count; ++i)
     if (((r.required & ~seen) >> i) & 1)
       return s.fail(errc::missing_member, s.p - 1, "missing required member " + detail::quoted(r.members[i].name));
+  if (!s.absent_mask) return true;
+  const auto* made = static_cast<const char*>(r.made());
+  for (std::size_t i = 0; i < r.count; ++i) {
+    const auto reset = r.members[i].reset;
+    if (((seen >> i) & 1) || !reset) continue;
+    const auto offset = static_cast<char*>(o.members[i]) - static_cast<char*>(o.object);
+    reset(o.members[i], made + offset);
+  }
   return true;
 }
+
 
 // What the pass in described order left of an object, from p to its closing '}'. `quoted_tag`
 // (`"key"`), when not empty, is the member that chose this type among a variant's alternatives:
@@ -3682,8 +3767,10 @@ inline bool read_object(scanner& s, const struct_reader& r, const object_target&
   if (more && !read_in_order(s, r, o, seen, 0, hint, more)) return false;
   if (more && !read_rest(s, r, o, seen, hint, quoted_tag)) return false;
 
-  if ((seen & r.required) != r.required) [[unlikely]]
-    return missing_member(s, r, seen);
+  // One test for both rare ends: a required member missing, or, in a value read into, a member
+  // left out, which is set back to its default (s.absent_mask is all ones then, else zero).
+  if (~seen & (r.required | (r.optional & s.absent_mask))) [[unlikely]]
+    return end_object(s, r, o, seen);
   return true;
 }
 
@@ -3693,7 +3780,7 @@ bool read_struct(scanner& s, T& v, std::string_view quoted_tag) {
   using table = struct_table<T>;
   const auto members = detail::apply([&](const auto&... f) { return std::array<void*, sizeof...(f)>{&(v.*(f.member))...}; },
                                   meta<T>::fields);
-  const object_target o{members.data(), table::extras_of(&v)};
+  const object_target o{&v, members.data(), table::extras_of(&v)};
   return read_object(s, table::reader, o, tagged ? quoted_tag : std::string_view());
 }
 
@@ -3730,9 +3817,10 @@ std::vector<violation> validate_value(const void* value) {
 // Reads `text`, one JSON document, into the value at `value` with `read_entry` and, when the options
 // ask, checks it with `check`: what from_json does for every T, made once. The error's code is ok
 // when the value was read and kept every rule.
-inline error read_document(std::string_view text, const read_options& options, void* value,
+inline error read_document(std::string_view text, const read_options& options, void* value, bool into,
                            bool (*read_entry)(scanner&, void*), std::vector<violation> (*check)(const void*)) {
   scanner s(text, options);
+  s.absent_mask = into ? ~std::uint64_t{0} : 0;
   if (!begin_document(s) || !read_entry(s, value) || !end_document(s)) return s.take_error();
   if (options.validate) {
     const auto violations = check(value);
@@ -3747,9 +3835,19 @@ inline error read_document(std::string_view text, const read_options& options, v
 template <class T>
 result<T> from_json(std::string_view text, const read_options& options = {}) {
   T value{};
-  auto e = detail::read_document(text, options, &value, &detail::read_value<T>, &detail::validate_value<T>);
+  auto e = detail::read_document(text, options, &value, false, &detail::read_value<T>, &detail::validate_value<T>);
   if (e.code != errc::ok) return e;
   return value;
+}
+
+// Reads `text` into `out`, which may hold a value read before: its strings, vectors and maps keep
+// their room, so that reading a payload of the same shape again allocates nothing. On success `out`
+// is what from_json<T>(text) would have made (the returned error's code is errc::ok); on failure it
+// is a valid T of unspecified value.
+template <class T>
+  requires(!std::is_const_v<T>)
+error from_json(std::string_view text, T& out, const read_options& options = {}) {
+  return detail::read_document(text, options, &out, true, &detail::read_value<T>, &detail::validate_value<T>);
 }
 
 }  // namespace xbl
@@ -3779,7 +3877,10 @@ class writer {
   // after it.
   static constexpr std::size_t first_room_limit = std::size_t{4} << 20;
 
-  explicit writer(const write_options& options) : pretty_(options.pretty), indent_(options.indent) {
+  // `into`, when given, is the string the text is to end in (to_json into a string): a text that
+  // outgrows the thread's buffer is written on straight into it, in the room it has.
+  explicit writer(const write_options& options, std::string* into = nullptr)
+      : pretty_(options.pretty), indent_(options.indent), result_(into ? into : &text_) {
     auto& shared = thread_buffer();
     if (!shared.busy) {
       shared.busy = true;
@@ -3808,6 +3909,19 @@ class writer {
     if (shared_) shared_->last_long = written;
     return std::move(text_);
   }
+  // What was written, as the contents of the string the writer was made with (`into`), which keeps
+  // its room. Once only.
+  void finish() {
+    const auto written = static_cast<std::size_t>(cur_ - out_->data());
+    if (out_ != result_) {
+      result_->assign(out_->data(), written);
+      return;
+    }
+    result_->resize(written);
+    if (shared_) shared_->last_long = written;
+  }
+  // What was written so far, valid until the next write.
+  std::string_view view() const noexcept { return {out_->data(), static_cast<std::size_t>(cur_ - out_->data())}; }
 
   // At least n bytes to write at the returned position; commit(end) then says how many were.
   char* room(std::size_t n) {
@@ -4014,12 +4128,12 @@ class writer {
   // (see the class comment); a smaller buffer (a nested write's own) and the result string double.
   XBL_NOINLINE void grow(std::size_t n) {
     const auto used = static_cast<std::size_t>(cur_ - out_->data());
-    if (out_ != &text_ && out_->size() >= chunk_bytes) {
+    if (out_ != result_ && out_->size() >= chunk_bytes) {
       const std::size_t last = shared_ ? shared_->last_long : 0;
       const std::size_t room = std::min(last ? last + last / 8 : 2 * used, used + first_room_limit);
-      text_.resize(std::max(room, used + n));
-      std::memcpy(text_.data(), out_->data(), used);
-      out_ = &text_;
+      result_->resize(std::max(room, used + n));
+      std::memcpy(result_->data(), out_->data(), used);
+      out_ = result_;
     } else if (out_->size() - used < n) {
       out_->resize(out_->size() * 2 > used + n ? out_->size() * 2 : used + n);
       out_->resize(out_->capacity());  // whatever the string allocated is room too
@@ -4102,6 +4216,7 @@ class writer {
   buffer* shared_ = nullptr;  // the thread's buffer, when this writer has it
   std::string own_;
   std::string text_;  // the result, written straight into once the text is longer than the buffer
+  std::string* result_;  // text_, or the string given to write into
   std::string* out_;
   char* cur_ = nullptr;
   char* lim_ = nullptr;
@@ -4270,6 +4385,15 @@ std::string to_json(const T& value, const write_options& options = {}) {
   return w.take();
 }
 
+// Writes `value` as the contents of `out`, in the room `out` has: writing into a string written
+// before allocates nothing while the text fits.
+template <class T>
+void to_json(const T& value, std::string& out, const write_options& options = {}) {
+  detail::writer w(options, &out);
+  detail::write(w, value);
+  w.finish();
+}
+
 }  // namespace xbl
 // ---- end xbl/core/writer.hpp ----
 // ---- begin xbl/core/variant.hpp ----
@@ -4366,7 +4490,9 @@ struct codec<std::variant<Ts...>> {
   static bool read_alternative(scanner& s, V& v, std::size_t index, std::index_sequence<I...>) {
     bool ok = false;
     auto one = [&]<std::size_t J>(std::integral_constant<std::size_t, J>) {
-      return read_struct<std::variant_alternative_t<J, V>, true>(s, v.template emplace<J>(), quoted_tag);
+      // The alternative the variant holds is read into, as any value is (from_json into).
+      auto& alternative = v.index() == J ? *std::get_if<J>(&v) : v.template emplace<J>();
+      return read_struct<std::variant_alternative_t<J, V>, true>(s, alternative, quoted_tag);
     };
     (void)((I == index ? (ok = one(std::integral_constant<std::size_t, I>{}), true) : false) || ...);
     return ok;
@@ -4376,6 +4502,253 @@ struct codec<std::variant<Ts...>> {
 }  // namespace detail
 }  // namespace xbl
 // ---- end xbl/core/variant.hpp ----
+// ---- begin xbl/core/read_at.hpp ----
+
+
+
+namespace xbl {
+namespace detail {
+
+// A byte of a pointer as a message names it: printable ASCII in quotes, anything else by its code,
+// so that the message stays on one line whatever the pointer holds.
+inline std::string pointer_char(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  if (u >= 0x21 && u < 0x7F) return "'" + std::string(1, c) + "'";
+  static constexpr char hex[] = "0123456789ABCDEF";
+  return std::string("byte 0x") + hex[u >> 4] + hex[u & 15];
+}
+
+// The pointer is no place in the text, so the error has a path and no line, as value_error's.
+// `at` is 0-based; the message counts from 1, in bytes, as error::column does.
+inline error pointer_error(std::string_view pointer, std::size_t at, std::string what) {
+  return value_error(errc::invalid_pointer, std::string(pointer),
+                     "character " + std::to_string(at + 1) + " of the JSON Pointer " + std::move(what));
+}
+
+// The reference tokens of `pointer`, decoded (RFC 6901). The error's code is ok when the pointer
+// keeps the RFC. Whether a token is an array index is not decided here: that depends on the value
+// it is applied to, and "01" or "-" is a sound pointer to an object member.
+inline error parse_pointer(std::string_view pointer, std::vector<std::string>& tokens) {
+  tokens.clear();
+  if (pointer.empty()) return error{};
+  if (pointer.front() != '/')
+    return pointer_error(pointer, 0, "is " + pointer_char(pointer.front()) + ", not '/': a pointer is empty or starts with '/'");
+  for (std::size_t i = 0; i < pointer.size(); ++i) {
+    const char c = pointer[i];
+    if (c == '/') {
+      tokens.emplace_back();
+    } else if (c != '~') {
+      tokens.back() += c;
+    } else if (i + 1 == pointer.size()) {
+      return pointer_error(pointer, i, "is a '~' that ends it: the only escapes are ~0 and ~1 (RFC 6901)");
+    } else if (pointer[i + 1] == '0' || pointer[i + 1] == '1') {
+      tokens.back() += pointer[++i] == '0' ? '~' : '/';
+    } else {
+      return pointer_error(pointer, i, "is a '~' followed by " + pointer_char(pointer[i + 1]) +
+                                           ": the only escapes are ~0 and ~1 (RFC 6901)");
+    }
+  }
+  return error{};
+}
+
+// The first `n` tokens as a JSON Pointer, in the form error::path has: built for messages only.
+inline std::string pointer_prefix(const std::vector<std::string>& tokens, std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) append_pointer_token(out, tokens[i]);
+  return out;
+}
+
+// Where a message says a value is: the empty prefix has no text of its own.
+inline std::string pointer_place(const std::vector<std::string>& tokens, std::size_t n) {
+  return n == 0 ? std::string("the root") : pointer_prefix(tokens, n);
+}
+
+// What a token is to an array. Only an `index` can name an element; the others name none, and are
+// told apart for the message. `too_large` is a sound index past any array a text can hold, kept
+// apart so that the count of elements never has to reach it.
+struct array_token {
+  enum kind_t : unsigned char { index, too_large, past_end, leading_zero, not_index } kind;
+  std::size_t value;
+};
+
+inline array_token parse_array_token(std::string_view token) noexcept {
+  if (token == "-") return {array_token::past_end, 0};
+  if (token.empty()) return {array_token::not_index, 0};
+  for (const char c : token)
+    if (c < '0' || c > '9') return {array_token::not_index, 0};
+  if (token.size() > 1 && token.front() == '0') return {array_token::leading_zero, 0};
+  std::size_t v = 0;
+  constexpr std::size_t max = std::numeric_limits<std::size_t>::max();
+  for (const char c : token) {
+    const auto d = static_cast<std::size_t>(c - '0');
+    if (v > (max - d) / 10) return {array_token::too_large, 0};
+    v = v * 10 + d;
+  }
+  return {array_token::index, v};
+}
+
+// The pointer names no value: the error is recorded where the search ended.
+XBL_NOINLINE inline bool pointer_not_found(scanner& s, const char* where, const std::vector<std::string>& tokens,
+                                           std::string what) {
+  return s.fail(errc::not_found, where, what + " (looking for " + pointer_prefix(tokens, tokens.size()) + ")");
+}
+
+// In the object at p, on to the value of the first member whose decoded key is tokens[level]. The
+// members before it are checked as JSON and passed over, as a member a type does not describe is.
+inline bool pointer_member(scanner& s, const std::vector<std::string>& tokens, std::size_t level) {
+  const std::string& token = tokens[level];
+  bool empty = false;
+  if (!s.open_object(empty)) return false;
+  bool found = false;
+  if (!empty && !s.members(
+                    [&](const scanner::key_info& k) -> scanner::member_step {
+                      if (k.text == token) {
+                        found = true;
+                        return scanner::member_step::done;
+                      }
+                      null_sink sink;
+                      return scanner::as_step(skip_value(s, sink));
+                    },
+                    [&](scanner::key_info& k) { return s.key(k); }))
+    return false;
+  if (found) return true;
+  return pointer_not_found(s, s.p - 1, tokens,
+                           "no member " + detail::quoted(token) + " in the object at " + pointer_place(tokens, level));
+}
+
+// In the array at p, on to the element tokens[level] names. A token that names none is only known
+// not found once the array has been read to its ']', which the message counts the elements to.
+inline bool pointer_element(scanner& s, const std::vector<std::string>& tokens, std::size_t level) {
+  const std::string& token = tokens[level];
+  const array_token wanted = parse_array_token(token);
+  bool empty = false;
+  if (!s.open_array(empty)) return false;
+  std::size_t count = 0;
+  if (!empty) {
+    for (std::size_t i = 0;; ++i) {
+      if (wanted.kind == array_token::index && i == wanted.value) return true;
+      null_sink sink;
+      if (!skip_value(s, sink)) {
+        s.unwind_index(i);
+        return false;
+      }
+      bool more = false;
+      if (!s.after_element(more)) return false;
+      if (!more) {
+        count = i + 1;
+        break;
+      }
+    }
+  }
+  std::string what = "the array at " + pointer_place(tokens, level) + " has " + std::to_string(count) +
+                     (count == 1 ? " element: " : " elements: ");
+  switch (wanted.kind) {
+    case array_token::index:
+    case array_token::too_large: what += "no element " + token; break;
+    case array_token::past_end: what += "\"-\" names the element after the last, which is never there"; break;
+    case array_token::leading_zero: what += detail::quoted(token) + " is not an array index (an index has no leading zero)"; break;
+    case array_token::not_index: what += detail::quoted(token) + " is not an array index"; break;
+  }
+  return pointer_not_found(s, s.p - 1, tokens, std::move(what));
+}
+
+// A token applied to what is not a container. A scalar is told by its first byte, as a type
+// mismatch is (see mismatch): a word only when spelled out in full, and what is no value at all
+// fails with the fault the text has there.
+inline bool pointer_into_scalar(scanner& s, const std::vector<std::string>& tokens, std::size_t level) {
+  if (const char c = s.peek(); c == 't' || c == 'f' || c == 'n') {
+    const char* at = s.p;
+    if (!s.literal(c == 't' ? "true" : c == 'f' ? "false" : "null")) return false;
+    s.p = at;
+  }
+  const auto kind = kind_at(s.peek());
+  if (kind.empty()) {
+    null_sink sink;
+    return skip_value(s, sink);
+  }
+  return pointer_not_found(s, s.p, tokens,
+                           "the value at " + pointer_place(tokens, level) + " is " + std::string(kind) +
+                               ", not an object or array");
+}
+
+// From the document's first value on to the value `tokens` names, p then at its first byte. The
+// walk does not depend on what is read there, so it is made once, not once per type. `level` is
+// how many tokens were resolved: on failure, the prefix of the pointer the fault is under.
+inline bool walk_pointer(scanner& s, const std::vector<std::string>& tokens, std::size_t& level) {
+  for (level = 0; level < tokens.size(); ++level) {
+    if (s.at_end()) return s.fail_expected("a value");
+    const char c = s.peek();
+    const bool ok = c == '{'   ? pointer_member(s, tokens, level)
+                    : c == '[' ? pointer_element(s, tokens, level)
+                               : pointer_into_scalar(s, tokens, level);
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// What read_at does for every T, made once; `read_entry` and `check` as read_document takes them.
+// The error's code is ok when the value was read and kept every rule.
+inline error read_at_document(std::string_view text, std::string_view pointer, const read_options& options, void* value,
+                              bool (*read_entry)(scanner&, void*), std::vector<violation> (*check)(const void*)) {
+  std::vector<std::string> tokens;
+  if (error e = parse_pointer(pointer, tokens); e.code != errc::ok) return e;
+  scanner s(text, options);
+  std::size_t level = 0;
+  const bool reached = begin_document(s) && walk_pointer(s, tokens, level);
+  if (!reached || !read_entry(s, value)) {
+    // The scanner's path is built from the innermost level out: the pointer's tokens come last.
+    for (std::size_t i = level; i-- > 0;) s.unwind_key(tokens[i]);
+    error e = s.take_error();
+    // A valid pointer's text is already in the form error::path has: decoding and escaping again
+    // give it back.
+    if (!reached && e.code == errc::not_found) e.path = std::string(pointer);
+    return e;
+  }
+  if (options.validate) {
+    const auto violations = check(value);
+    if (!violations.empty()) {
+      error e = violation_error(violations);
+      e.path.insert(0, pointer);
+      return e;
+    }
+  }
+  return error{};
+}
+
+}  // namespace detail
+
+// Reads only the value at `pointer` (a JSON Pointer, RFC 6901) in `text` as a T, building nothing
+// else: "" is the whole document, "/a/0" the first element of member "a".
+//
+// - The text up to the value is checked as strictly as from_json<T> would check it with the same
+//   options: the lenient switches and max_depth (counted from the document's root) apply. The
+//   containers on the way have no type: their other members and elements are checked as JSON and
+//   passed over, as a member a type does not describe is, with no unknown_keys or repeat check.
+// - Once the value is read, the text after it is not looked at: reading an early member succeeds
+//   even when the document is cut short or malformed later, and with "" text after the document's
+//   value is not looked at either.
+// - A token matches a member whose key, decoded (`"\u0041"` is "A"), is the token: the first such
+//   member is taken. In an array, a token names an element only as a decimal index with no
+//   leading zero ("0", "12"); "-", "01", "+1" or any other token there is not found (not an
+//   invalid pointer: the same token may name an object's member).
+// - errc::invalid_pointer: the pointer breaks RFC 6901 (no leading '/', '~' not followed by 0 or
+//   1). No place in the text: offset, line and column 0, path the pointer as given.
+// - errc::not_found: the pointer names no value. The message says what was missing and where;
+//   the place is where the search ended (the closing '}' or ']' of the container that lacks the
+//   token, or the first byte of a scalar a token was applied to); path is the whole pointer.
+// - Any fault in the text before or in the value is reported as from_json reports it, with a path
+//   from the document's root (the pointer's prefix, then the path inside the value). Under
+//   read_options::validate, a violation's path is the pointer followed by the path in the value.
+template <class T>
+result<T> read_at(std::string_view text, std::string_view pointer, const read_options& options = {}) {
+  T value{};
+  auto e = detail::read_at_document(text, pointer, options, &value, &detail::read_value<T>, &detail::validate_value<T>);
+  if (e.code != errc::ok) return e;
+  return value;
+}
+
+}  // namespace xbl
+// ---- end xbl/core/read_at.hpp ----
 // ---- begin xbl/core/stream.hpp ----
 
 
@@ -6273,14 +6646,15 @@ struct format_spec {
   template <class Context>
   auto write(std::string_view text, Context& ctx) const -> decltype(ctx.out()) {
     auto out = ctx.out();
-    const std::size_t chars = utf8_count(text);
+    const std::size_t chars = width ? utf8_count(text) : 0;
     const std::size_t pad = width > chars ? width - chars : 0;
     const std::size_t before = align == '>' ? pad : align == '^' ? pad / 2 : 0;
     auto put_fill = [&](std::size_t count) {
       for (std::size_t i = 0; i < count; ++i) out = std::copy(fill, fill + fill_size, out);
     };
     put_fill(before);
-    out = std::copy(text.begin(), text.end(), out);
+    // In one piece: fmt appends a string to its buffer at once, where std::copy would push each byte.
+    out = fmt::format_to(out, "{}", fmt::string_view(text.data(), text.size()));
     put_fill(pad - before);
     return out;
   }
@@ -6295,7 +6669,11 @@ struct json_formatter : format_spec {
   auto format(const T& value, Context& ctx) const -> decltype(ctx.out()) {
     write_options options;
     options.pretty = pretty;
-    return write(to_json(value, options), ctx);
+    // From the writer's buffer (the thread's, kept from one write to the next) straight to fmt's
+    // output: no string is made for the text.
+    writer w(options);
+    detail::write(w, value);
+    return write(w.view(), ctx);
   }
 };
 

@@ -216,10 +216,15 @@ void round_trip(std::string_view text) {
       format_error(value.error());
       continue;
     }
+    T into{};
+    std::string into_text;
     for (const bool pretty : {false, true}) {
       const std::string written = xbl::to_json(*value, {.pretty = pretty, .indent = 3});
       const auto again = xbl::from_json<T>(written, keep);
       expect(again.has_value() && *again == *value, "what was written reads back equal");
+      expect(xbl::from_json(written, into, keep).code == xbl::errc::ok && into == *value, "a read into a used value is a fresh read");
+      xbl::to_json(into, into_text, {.pretty = pretty, .indent = 3});
+      expect(into_text == written, "a write into a used string is a fresh write");
       const auto whole = xbl::read_at<T>(written, "", keep);
       expect(whole.has_value() && *whole == *value, "read_at of the empty pointer is the whole text");
     }

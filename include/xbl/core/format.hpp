@@ -78,14 +78,15 @@ struct format_spec {
   template <class Context>
   auto write(std::string_view text, Context& ctx) const -> decltype(ctx.out()) {
     auto out = ctx.out();
-    const std::size_t chars = utf8_count(text);
+    const std::size_t chars = width ? utf8_count(text) : 0;
     const std::size_t pad = width > chars ? width - chars : 0;
     const std::size_t before = align == '>' ? pad : align == '^' ? pad / 2 : 0;
     auto put_fill = [&](std::size_t count) {
       for (std::size_t i = 0; i < count; ++i) out = std::copy(fill, fill + fill_size, out);
     };
     put_fill(before);
-    out = std::copy(text.begin(), text.end(), out);
+    // In one piece: fmt appends a string to its buffer at once, where std::copy would push each byte.
+    out = fmt::format_to(out, "{}", fmt::string_view(text.data(), text.size()));
     put_fill(pad - before);
     return out;
   }
@@ -100,7 +101,11 @@ struct json_formatter : format_spec {
   auto format(const T& value, Context& ctx) const -> decltype(ctx.out()) {
     write_options options;
     options.pretty = pretty;
-    return write(to_json(value, options), ctx);
+    // From the writer's buffer (the thread's, kept from one write to the next) straight to fmt's
+    // output: no string is made for the text.
+    writer w(options);
+    detail::write(w, value);
+    return write(w.view(), ctx);
   }
 };
 

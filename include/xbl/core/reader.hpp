@@ -258,12 +258,14 @@ XBL_ALWAYS_INLINE bool read_optional_string(scanner& s, std::optional<std::strin
     bool escaped;
     if (!s.string(nullptr, escaped)) return false;
     if (!escaped) {
-      m.emplace(start + 1, static_cast<std::size_t>(s.p - start - 2));
+      const auto size = static_cast<std::size_t>(s.p - start - 2);
+      if (m) m->assign(start + 1, size);  // a value read into keeps its string's room
+      else m.emplace(start + 1, size);
       return true;
     }
     s.p = start;
   }
-  m.emplace();
+  if (!m) m.emplace();
   return read(s, *m);
 }
 
@@ -284,7 +286,7 @@ bool read_member(scanner& s, M& m, bool& present_empty) {
       return true;
     }
     if constexpr (std::is_same_v<typename M::value_type, std::string>) return read_optional_string(s, m);
-    m.emplace();
+    if (!m) m.emplace();
     return read(s, *m);
   } else {
     if (!read(s, m)) return false;
@@ -319,10 +321,10 @@ bool read(scanner& s, T& v) {
     return read_member(s, v, ignored);
   } else if constexpr (is_vector<T>::value) {
     if (s.at_end() || s.peek() != '[') return mismatch(s, "an array");
-    v.clear();
     using E = typename T::value_type;
     if constexpr (std::is_same_v<E, bool>) {
       // std::vector<bool> hands out a proxy, not a bool&: read the element aside, then append it.
+      v.clear();
       return s.array([&](std::size_t) {
         bool b = false;
         if (!read(s, b)) return false;
@@ -330,12 +332,29 @@ bool read(scanner& s, T& v) {
         return true;
       });
     } else {
-      // Read into this thread's buffer, then moved into a vector allocated once at its size: JSON
-      // does not say how many elements an array has, and the result's vectors are kept exact.
+      // The elements the vector has are read into in place, keeping what they hold (from_json into
+      // a value read before); the others into this thread's buffer, then moved to the vector, which
+      // is given its final size at once: JSON does not say how many elements an array has, and a
+      // fresh result's vectors are kept exact.
+      const std::size_t had = v.size();
+      std::size_t in_place = 0;
       typename thread_buffers<E>::lease lease;
       auto& elements = lease.buffer();
-      if (!s.array([&](std::size_t) { return read(s, elements.emplace_back()); })) return false;
-      v.assign(std::make_move_iterator(elements.begin()), std::make_move_iterator(elements.end()));
+      if (!s.array([&](std::size_t i) {
+            if (i < had) {
+              in_place = i + 1;
+              return read(s, v[i]);
+            }
+            return read(s, elements.emplace_back());
+          }))
+        return false;
+      if (in_place < had) v.erase(v.begin() + static_cast<std::ptrdiff_t>(in_place), v.end());
+      if (had == 0) {
+        v.assign(std::make_move_iterator(elements.begin()), std::make_move_iterator(elements.end()));
+      } else if (!elements.empty()) {
+        v.reserve(had + elements.size());
+        v.insert(v.end(), std::make_move_iterator(elements.begin()), std::make_move_iterator(elements.end()));
+      }
       return true;
     }
   } else if constexpr (is_std_array<T>::value) {
@@ -355,9 +374,22 @@ bool read(scanner& s, T& v) {
     return true;
   } else if constexpr (is_string_map<T>::value) {
     if (s.at_end() || s.peek() != '{') return mismatch(s, "an object");
-    v.clear();
+    // The entries the map had are set aside, and an entry read again under the same key is read
+    // into its old node, so that reading into a map read before keeps its nodes and their values'
+    // room; what is left aside at the end goes. (Finding a key without making a std::string of it
+    // needs a transparent comparator, std::less<> say.)
+    T had;
+    had.swap(v);
     return s.object([&](const scanner::key_info& k) {
-      auto [it, inserted] = v.try_emplace(std::string(k.text));
+      typename T::iterator old = had.end();
+      if (!had.empty()) {
+        if constexpr (requires { typename T::key_compare::is_transparent; }) old = had.find(k.text);
+        else old = had.find(std::string(k.text));
+      }
+      const auto [it, inserted] = old != had.end() ? [&] {
+        auto placed = v.insert(had.extract(old));
+        return std::pair(placed.position, placed.inserted);
+      }() : v.try_emplace(std::string(k.text));
       if (!inserted) return s.fail(errc::duplicate_key, k.at, "the key " + detail::quoted(k.text) + " appears twice in one object");
       return read(s, it->second);
     });
@@ -382,6 +414,26 @@ bool read_erased(scanner& s, void* member, bool& present_empty) {
   return read_member(s, *static_cast<M*>(member), present_empty);
 }
 
+// Sets the member at `member` back to what a T made by `T{}` has, `made` (from_json into a value
+// read before, for a member the text leaves out): the entry for every optional or vector member,
+// which may be absent. The value's room is kept when the default is empty, as it mostly is.
+template <class M>
+void reset_erased(void* member, const void* made) {
+  auto& to = *static_cast<M*>(member);
+  const auto& from = *static_cast<const M*>(made);
+  if constexpr (is_optional<M>::value) {
+    if (!from) return to.reset();
+  } else {
+    if (from.empty()) return to.clear();
+  }
+  to = from;
+}
+template <class M>
+constexpr void (*reset_entry())(void*, const void*) {
+  if constexpr (is_required<M>) return nullptr;
+  else return &reset_erased<M>;
+}
+
 // One described member as read_object sees it.
 struct member_reader {
   std::string_view name;
@@ -392,6 +444,7 @@ struct member_reader {
   std::uint64_t head[2];
   std::uint64_t mask[2];
   bool (*read)(scanner&, void* member, bool& present_empty);
+  void (*reset)(void* member, const void* made);  // null for a member the object must have
   member_kind kind;
 
   // Whether the text at p starts with this member's key as `quoted` has it.
@@ -435,6 +488,7 @@ constexpr member_reader member_reader_of() {
                        {native_word(quoted, 0, false), native_word(quoted, 8, false)},
                        {native_word(quoted, 0, true), native_word(quoted, 8, true)},
                        &read_erased<M>,
+                       reset_entry<M>(),
                        member_kind_of<M>};
 }
 
@@ -443,7 +497,9 @@ struct struct_reader {
   const member_reader* members;
   std::size_t count;
   std::uint64_t required;              // a bit per member that must be in the object
+  std::uint64_t optional;              // a bit per member that may be left out
   extras* (*extras_of)(void* object);  // null when the type keeps none
+  const void* (*made)();               // a T as `T{}` makes it, for reset_absent
 };
 
 template <described T>
@@ -461,17 +517,25 @@ struct struct_table {
     return mask;
   }();
 
+  static constexpr std::uint64_t optional = (field_count<T> == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << field_count<T>) - 1) & ~required;
+
   static extras* extras_of(void* object) {
     if constexpr (has_extras<T>) return &(static_cast<T*>(object)->*(meta<T>::extras));
     else return nullptr;
   }
 
-  static constexpr struct_reader reader{members.data(), members.size(), required,
-                                        has_extras<T> ? &extras_of : nullptr};
+  static const void* made() {
+    static const T value{};
+    return &value;
+  }
+
+  static constexpr struct_reader reader{members.data(), members.size(), required, optional,
+                                        has_extras<T> ? &extras_of : nullptr, &made};
 };
 
 // The object read_object fills: where each described member lives, the extras if any.
 struct object_target {
+  void* object;
   void* const* members;
   extras* kept;
 
@@ -589,12 +653,24 @@ XBL_NOINLINE inline bool read_other_members(scanner& s, const struct_reader& r, 
 }
 
 // The first required member that `seen` lacks, reported at the object's closing brace.
-XBL_NOINLINE inline bool missing_member(scanner& s, const struct_reader& r, std::uint64_t seen) {
+// What read_object does at the closing '}' of an object that lacks members: reports the first
+// required member that `seen` lacks; in a value read into (s.into), sets the optional and vector
+// members left out back to their defaults, as a fresh value has them.
+XBL_NOINLINE inline bool end_object(scanner& s, const struct_reader& r, const object_target& o, std::uint64_t seen) {
   for (std::size_t i = 0; i < r.count; ++i)
     if (((r.required & ~seen) >> i) & 1)
       return s.fail(errc::missing_member, s.p - 1, "missing required member " + detail::quoted(r.members[i].name));
+  if (!s.absent_mask) return true;
+  const auto* made = static_cast<const char*>(r.made());
+  for (std::size_t i = 0; i < r.count; ++i) {
+    const auto reset = r.members[i].reset;
+    if (((seen >> i) & 1) || !reset) continue;
+    const auto offset = static_cast<char*>(o.members[i]) - static_cast<char*>(o.object);
+    reset(o.members[i], made + offset);
+  }
   return true;
 }
+
 
 // What the pass in described order left of an object, from p to its closing '}'. `quoted_tag`
 // (`"key"`), when not empty, is the member that chose this type among a variant's alternatives:
@@ -640,8 +716,10 @@ inline bool read_object(scanner& s, const struct_reader& r, const object_target&
   if (more && !read_in_order(s, r, o, seen, 0, hint, more)) return false;
   if (more && !read_rest(s, r, o, seen, hint, quoted_tag)) return false;
 
-  if ((seen & r.required) != r.required) [[unlikely]]
-    return missing_member(s, r, seen);
+  // One test for both rare ends: a required member missing, or, in a value read into, a member
+  // left out, which is set back to its default (s.absent_mask is all ones then, else zero).
+  if (~seen & (r.required | (r.optional & s.absent_mask))) [[unlikely]]
+    return end_object(s, r, o, seen);
   return true;
 }
 
@@ -651,7 +729,7 @@ bool read_struct(scanner& s, T& v, std::string_view quoted_tag) {
   using table = struct_table<T>;
   const auto members = detail::apply([&](const auto&... f) { return std::array<void*, sizeof...(f)>{&(v.*(f.member))...}; },
                                   meta<T>::fields);
-  const object_target o{members.data(), table::extras_of(&v)};
+  const object_target o{&v, members.data(), table::extras_of(&v)};
   return read_object(s, table::reader, o, tagged ? quoted_tag : std::string_view());
 }
 
@@ -688,9 +766,10 @@ std::vector<violation> validate_value(const void* value) {
 // Reads `text`, one JSON document, into the value at `value` with `read_entry` and, when the options
 // ask, checks it with `check`: what from_json does for every T, made once. The error's code is ok
 // when the value was read and kept every rule.
-inline error read_document(std::string_view text, const read_options& options, void* value,
+inline error read_document(std::string_view text, const read_options& options, void* value, bool into,
                            bool (*read_entry)(scanner&, void*), std::vector<violation> (*check)(const void*)) {
   scanner s(text, options);
+  s.absent_mask = into ? ~std::uint64_t{0} : 0;
   if (!begin_document(s) || !read_entry(s, value) || !end_document(s)) return s.take_error();
   if (options.validate) {
     const auto violations = check(value);
@@ -705,9 +784,19 @@ inline error read_document(std::string_view text, const read_options& options, v
 template <class T>
 result<T> from_json(std::string_view text, const read_options& options = {}) {
   T value{};
-  auto e = detail::read_document(text, options, &value, &detail::read_value<T>, &detail::validate_value<T>);
+  auto e = detail::read_document(text, options, &value, false, &detail::read_value<T>, &detail::validate_value<T>);
   if (e.code != errc::ok) return e;
   return value;
+}
+
+// Reads `text` into `out`, which may hold a value read before: its strings, vectors and maps keep
+// their room, so that reading a payload of the same shape again allocates nothing. On success `out`
+// is what from_json<T>(text) would have made (the returned error's code is errc::ok); on failure it
+// is a valid T of unspecified value.
+template <class T>
+  requires(!std::is_const_v<T>)
+error from_json(std::string_view text, T& out, const read_options& options = {}) {
+  return detail::read_document(text, options, &out, true, &detail::read_value<T>, &detail::validate_value<T>);
 }
 
 }  // namespace xbl

@@ -86,6 +86,11 @@ class scanner {
   std::size_t depth = 0;
   std::size_t depth_limit;  // opt.max_depth, at most max_depth_ceiling
   std::string scratch;  // decoded keys that had escapes
+  // All ones when the value read into was not made for this read (from_json into an existing
+  // value): the members the text leaves out are then set back to their defaults, which a fresh
+  // value already has. A mask rather than a flag, so that read_object tests it with the required
+  // members in one go.
+  std::uint64_t absent_mask = 0;
 
   bool at_end() const noexcept { return p >= end; }
   char peek() const noexcept { return *p; }  // only after !at_end()

@@ -101,7 +101,9 @@ struct codec<std::variant<Ts...>> {
   static bool read_alternative(scanner& s, V& v, std::size_t index, std::index_sequence<I...>) {
     bool ok = false;
     auto one = [&]<std::size_t J>(std::integral_constant<std::size_t, J>) {
-      return read_struct<std::variant_alternative_t<J, V>, true>(s, v.template emplace<J>(), quoted_tag);
+      // The alternative the variant holds is read into, as any value is (from_json into).
+      auto& alternative = v.index() == J ? *std::get_if<J>(&v) : v.template emplace<J>();
+      return read_struct<std::variant_alternative_t<J, V>, true>(s, alternative, quoted_tag);
     };
     (void)((I == index ? (ok = one(std::integral_constant<std::size_t, I>{}), true) : false) || ...);
     return ok;

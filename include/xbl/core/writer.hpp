@@ -39,7 +39,10 @@ class writer {
   // after it.
   static constexpr std::size_t first_room_limit = std::size_t{4} << 20;
 
-  explicit writer(const write_options& options) : pretty_(options.pretty), indent_(options.indent) {
+  // `into`, when given, is the string the text is to end in (to_json into a string): a text that
+  // outgrows the thread's buffer is written on straight into it, in the room it has.
+  explicit writer(const write_options& options, std::string* into = nullptr)
+      : pretty_(options.pretty), indent_(options.indent), result_(into ? into : &text_) {
     auto& shared = thread_buffer();
     if (!shared.busy) {
       shared.busy = true;
@@ -68,6 +71,19 @@ class writer {
     if (shared_) shared_->last_long = written;
     return std::move(text_);
   }
+  // What was written, as the contents of the string the writer was made with (`into`), which keeps
+  // its room. Once only.
+  void finish() {
+    const auto written = static_cast<std::size_t>(cur_ - out_->data());
+    if (out_ != result_) {
+      result_->assign(out_->data(), written);
+      return;
+    }
+    result_->resize(written);
+    if (shared_) shared_->last_long = written;
+  }
+  // What was written so far, valid until the next write.
+  std::string_view view() const noexcept { return {out_->data(), static_cast<std::size_t>(cur_ - out_->data())}; }
 
   // At least n bytes to write at the returned position; commit(end) then says how many were.
   char* room(std::size_t n) {
@@ -274,12 +290,12 @@ class writer {
   // (see the class comment); a smaller buffer (a nested write's own) and the result string double.
   XBL_NOINLINE void grow(std::size_t n) {
     const auto used = static_cast<std::size_t>(cur_ - out_->data());
-    if (out_ != &text_ && out_->size() >= chunk_bytes) {
+    if (out_ != result_ && out_->size() >= chunk_bytes) {
       const std::size_t last = shared_ ? shared_->last_long : 0;
       const std::size_t room = std::min(last ? last + last / 8 : 2 * used, used + first_room_limit);
-      text_.resize(std::max(room, used + n));
-      std::memcpy(text_.data(), out_->data(), used);
-      out_ = &text_;
+      result_->resize(std::max(room, used + n));
+      std::memcpy(result_->data(), out_->data(), used);
+      out_ = result_;
     } else if (out_->size() - used < n) {
       out_->resize(out_->size() * 2 > used + n ? out_->size() * 2 : used + n);
       out_->resize(out_->capacity());  // whatever the string allocated is room too
@@ -362,6 +378,7 @@ class writer {
   buffer* shared_ = nullptr;  // the thread's buffer, when this writer has it
   std::string own_;
   std::string text_;  // the result, written straight into once the text is longer than the buffer
+  std::string* result_;  // text_, or the string given to write into
   std::string* out_;
   char* cur_ = nullptr;
   char* lim_ = nullptr;
@@ -528,6 +545,15 @@ std::string to_json(const T& value, const write_options& options = {}) {
   detail::writer w(options);
   detail::write(w, value);
   return w.take();
+}
+
+// Writes `value` as the contents of `out`, in the room `out` has: writing into a string written
+// before allocates nothing while the text fits.
+template <class T>
+void to_json(const T& value, std::string& out, const write_options& options = {}) {
+  detail::writer w(options, &out);
+  detail::write(w, value);
+  w.finish();
 }
 
 }  // namespace xbl
