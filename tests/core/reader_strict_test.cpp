@@ -516,3 +516,33 @@ TEST_CASE("strict: a misspelt true, false or null is a syntax error whatever the
   CHECK(kind.message.find("found null") != std::string::npos);
   CHECK(read_error<std::string>("false").code == xbl::errc::type_mismatch);
 }
+
+TEST_CASE("strict: a value passed over is checked exactly as a value read, whichever way it is passed over") {
+  // detail::skip passes over a value in one loop and, on a fault, again with skip_value for the
+  // error's path: the two must agree on every text, to the byte where they stop and the error.
+  const std::string base =
+      R"({"a":[1,-2.5e3,true,false,null,"s\u00e9",{"b":{}},[]],"c":{"d":[[{"e":"\"x\\"}]],"f":0},"g":"end"})";
+  std::vector<std::string> texts{base, "[]", "{}", "7", R"("x")", "", " "};
+  for (std::size_t i = 0; i < base.size(); ++i)
+    for (const char c : std::string_view("}],:\"x\\ 1{[/")) {
+      std::string t = base;
+      t[i] = c;
+      texts.push_back(t);
+      texts.push_back(base.substr(0, i));  // cut short
+    }
+  for (const auto& options : {xbl::read_options{}, xbl::read_options::lenient(), xbl::read_options{.max_depth = 3}}) {
+    for (const auto& t : texts) {
+      INFO("text: " << t);
+      xbl::detail::scanner fast(t, options), slow(t, options);
+      if (!xbl::detail::begin_document(fast)) continue;
+      REQUIRE(xbl::detail::begin_document(slow));
+      xbl::detail::null_sink sink;
+      const bool a = xbl::detail::skip(fast);
+      const bool b = xbl::detail::skip_value(slow, sink);
+      CHECK(a == b);
+      CHECK(fast.p == slow.p);
+      CHECK(fast.depth == slow.depth);
+      if (!a && !b) CHECK(fast.take_error() == slow.take_error());
+    }
+  }
+}

@@ -113,8 +113,7 @@ inline bool pointer_member(scanner& s, const std::vector<std::string>& tokens, s
                         found = true;
                         return scanner::member_step::done;
                       }
-                      null_sink sink;
-                      return scanner::as_step(skip_value(s, sink));
+                      return scanner::as_step(skip(s));
                     },
                     [&](scanner::key_info& k) { return s.key(k); }))
     return false;
@@ -134,8 +133,7 @@ inline bool pointer_element(scanner& s, const std::vector<std::string>& tokens, 
   if (!empty) {
     for (std::size_t i = 0;; ++i) {
       if (wanted.kind == array_token::index && i == wanted.value) return true;
-      null_sink sink;
-      if (!skip_value(s, sink)) {
+      if (!skip(s)) {
         s.unwind_index(i);
         return false;
       }
@@ -170,8 +168,7 @@ inline bool pointer_into_scalar(scanner& s, const std::vector<std::string>& toke
   }
   const auto kind = kind_at(s.peek());
   if (kind.empty()) {
-    null_sink sink;
-    return skip_value(s, sink);
+    return skip(s);
   }
   return pointer_not_found(s, s.p, tokens,
                            "the value at " + pointer_place(tokens, level) + " is " + std::string(kind) +

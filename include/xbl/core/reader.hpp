@@ -104,11 +104,84 @@ bool skip_value(scanner& s, Sink& sink) {
   return true;
 }
 
+// Passes over the value at p, checking it as skip_value does, in one loop rather than a call per
+// value: the containers it is in are a stack of bits (object or array), at most max_depth_ceiling
+// deep. A fault sends it back to the value's start to pass over it again with skip_value, which
+// gives the same error with the path to it: the loop keeps no keys.
+inline bool skip(scanner& s) {
+  const char* const start = s.p;
+  const std::size_t depth = s.depth;
+  std::uint64_t objects[max_depth_ceiling / 64 + 1] = {};  // bit d: the container at level d is an object
+  std::size_t level = 0;
+  scanner::key_info k;
+  auto open = [&](bool object) {
+    objects[level / 64] = (objects[level / 64] & ~(std::uint64_t{1} << level % 64)) | (std::uint64_t{object} << level % 64);
+    ++level;
+  };
+  for (;;) {
+    // At a value.
+    if (s.at_end()) break;
+    const char c = s.peek();
+    bool empty = false;
+    bool ok;
+    if (c == '{') {
+      ok = s.open_object(empty);
+      if (ok && !empty) {
+        open(true);
+        if (!s.key(k) || !s.colon()) break;
+        continue;
+      }
+    } else if (c == '[') {
+      ok = s.open_array(empty);
+      if (ok && !empty) {
+        open(false);
+        continue;
+      }
+    } else if (c == '"') {
+      bool escaped;
+      ok = s.string(nullptr, escaped);
+    } else if (c == 't') {
+      ok = s.literal("true");
+    } else if (c == 'f') {
+      ok = s.literal("false");
+    } else if (c == 'n') {
+      ok = s.literal("null");
+    } else if (c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9')) {
+      number_token t;
+      ok = s.number(t);
+    } else {
+      break;
+    }
+    if (!ok) break;
+    // After a value: on to the next member or element, closing the containers it ends.
+    for (;;) {
+      if (level == 0) return true;
+      bool more = false;
+      if ((objects[(level - 1) / 64] >> (level - 1) % 64) & 1) {
+        if (!s.after_member(more)) goto again;
+        if (more) {
+          if (!s.key(k) || !s.colon()) goto again;
+          break;
+        }
+      } else {
+        if (!s.after_element(more)) goto again;
+        if (more) break;
+      }
+      --level;
+    }
+  }
+again:
+  s.forget_error();
+  s.p = start;
+  s.depth = depth;
+  null_sink sink;
+  return skip_value(s, sink);
+}
+
 inline bool read_raw(scanner& s, raw_json& v) {
   const char* start = s.p;
   if (!s.opt.any_lenient()) {
-    null_sink sink;
-    if (!skip_value(s, sink)) return false;
+    if (!skip(s)) return false;
     v = raw_access::make(std::string(start, s.p));
     return true;
   }
@@ -146,8 +219,7 @@ inline bool mismatch(scanner& s, std::string_view expected) {
   }
   const auto found = kind_at(s.peek());
   if (found.empty()) {
-    null_sink sink;
-    return skip_value(s, sink);
+    return skip(s);
   }
   return s.fail(errc::type_mismatch, s.p, "expected " + std::string(expected) + ", found " + std::string(found));
 }
@@ -617,8 +689,7 @@ XBL_NOINLINE inline bool read_other_members(scanner& s, const struct_reader& r, 
       // The variant's first look stopped at the first tag: this one may be a second.
       if (tag_seen) return s.fail(errc::duplicate_key, k.at, "the member " + detail::quoted(k.text) + " appears twice in one object");
       tag_seen = true;
-      null_sink sink;
-      return skip_value(s, sink);
+      return skip(s);
     }
     const auto policy = s.opt.unknown_keys;
     if (policy == unknown_key_policy::error)
@@ -633,8 +704,7 @@ XBL_NOINLINE inline bool read_other_members(scanner& s, const struct_reader& r, 
       kept.emplace_back(std::string(k.text), raw_json{});
       return read_raw(s, kept.back().second);
     }
-    null_sink sink;
-    return skip_value(s, sink);
+    return skip(s);
   };
 
   // The member expected next is still tried on the raw text first; any other key is read and
@@ -689,8 +759,7 @@ XBL_NOINLINE inline bool read_rest(scanner& s, const struct_reader& r, const obj
     scanner::key_info k;
     if (s.plain_key(quoted_tag, k)) {
       tag_seen = true;
-      null_sink sink;
-      if (!s.colon() || !skip_value(s, sink) || !s.after_member(more)) return false;
+      if (!s.colon() || !skip(s) || !s.after_member(more)) return false;
       if (more && !read_in_order(s, r, o, seen, hint, hint, more)) return false;
     }
   }

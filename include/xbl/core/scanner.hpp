@@ -106,6 +106,9 @@ class scanner {
     return false;
   }
   bool failed() const noexcept { return code_ != errc::ok; }
+  // Takes back an error recorded with no path yet, so that the same text can be read again for it
+  // (see detail::skip).
+  void forget_error() noexcept { code_ = errc::ok; }
   void unwind_key(std::string_view key) { reversed_path_.emplace_back(key); }
   void unwind_index(std::size_t i) { reversed_path_.push_back(std::to_string(i)); }
 

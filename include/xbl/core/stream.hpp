@@ -54,10 +54,9 @@ bool stream_at(scanner& s, const std::vector<std::string>& tokens, std::size_t d
   }
   const std::string& token = tokens[depth];
   bool found = false;
-  null_sink sink;
   if (!s.at_end() && s.peek() == '{') {
     if (!s.object([&](const scanner::key_info& k) {
-          if (found || k.text != token) return skip_value(s, sink);
+          if (found || k.text != token) return skip(s);
           found = true;
           return stream_at<T>(s, tokens, depth + 1, on_element);
         }))
@@ -67,7 +66,7 @@ bool stream_at(scanner& s, const std::vector<std::string>& tokens, std::size_t d
   }
   if (!s.at_end() && s.peek() == '[') {
     if (!s.array([&](std::size_t i) {
-          if (found || token != std::to_string(i)) return skip_value(s, sink);
+          if (found || token != std::to_string(i)) return skip(s);
           found = true;
           return stream_at<T>(s, tokens, depth + 1, on_element);
         }))

@@ -57,8 +57,7 @@ struct codec<std::variant<Ts...>> {
     const char* tag_at = nullptr;
     if (!s.object([&](const scanner::key_info& k) {
           if (k.text != key) {
-            null_sink sink;
-            return skip_value(s, sink) ? scanner::member_step::next : scanner::member_step::failed;
+            return skip(s) ? scanner::member_step::next : scanner::member_step::failed;
           }
           tag_at = s.p;
           if (s.at_end() || s.peek() != '"') {
