@@ -46,14 +46,25 @@ void model_round_trip(std::string_view input) {
     xbl::read_options options = lenient ? xbl::read_options::lenient() : xbl::read_options{};
     options.unknown_keys = xbl::unknown_key_policy::keep;
     const auto value = xbl::from_json<T>(input, options);
+    // Read into a value that holds what an earlier input left (a read or a failed read): the
+    // same outcome as the fresh read, whatever was there.
+    static T held{};
+    const xbl::error into = xbl::from_json(input, held, options);
     if (!value) {
+      require(into == value.error(), "a read into a value fails otherwise than a fresh read");
       check_error(value.error(), input);
       continue;
     }
+    require(into.code == xbl::errc::ok && held == *value, "a read into a value gives another value than a fresh read");
+    const auto at = xbl::read_at<T>(input, "", options);
+    require(at.has_value() && *at == *value, "read_at of the whole text gives another value than from_json");
     xbl::read_options strict;
     strict.unknown_keys = xbl::unknown_key_policy::keep;
+    static std::string written_into;
     for (bool pretty : {false, true}) {
       const std::string written = xbl::to_json(*value, {.pretty = pretty, .indent = 2});
+      xbl::to_json(*value, written_into, {.pretty = pretty, .indent = 2});
+      require(written_into == written, "a write into a string gives another text than to_json");
       const auto again = xbl::from_json<T>(written, strict);
       if (!again) fail(fmt::format("what was written does not read: {}\n{}", again.error(), written));
       require(*again == *value, "what was written reads back as another value");
