@@ -26,6 +26,7 @@
 
 #include "alloc_count.hpp"
 #include "contestants.hpp"
+#include "user_models.hpp"
 
 // ---- a counting operator new ------------------------------------------------------------------
 
@@ -167,6 +168,52 @@ void write_bench(benchmark::State& state, const std::vector<T>& values, bool pre
   finish(state, values.size(), bytes, write_all);
 }
 
+// Reading into the values a first read filled, and writing into the strings a first write filled:
+// how an SDK reads the same payloads over and over. A pass after the timed loop counts what the
+// reads or writes allocate (the goal: nothing).
+template <class T>
+void read_into_bench(benchmark::State& state, const std::vector<std::string_view>& docs, std::size_t bytes) {
+  std::vector<T> values(docs.size());
+  const auto read_all = [&] {
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      if (xbl::from_json(docs[i], values[i]).code != xbl::errc::ok) state.SkipWithError("read into: the read failed");
+      benchmark::DoNotOptimize(&values[i]);
+      benchmark::ClobberMemory();
+    }
+  };
+  read_all();
+  for (auto _ : state) read_all();
+  finish(state, docs.size(), bytes, read_all);
+}
+
+template <class T>
+void write_into_bench(benchmark::State& state, const std::vector<T>& values, bool pretty, std::size_t bytes) {
+  std::vector<std::string> texts(values.size());
+  const auto write_all = [&] {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      xbl::to_json(values[i], texts[i], {.pretty = pretty, .indent = 4});
+      benchmark::DoNotOptimize(texts[i].data());
+      benchmark::ClobberMemory();
+    }
+  };
+  write_all();
+  for (auto _ : state) write_all();
+  finish(state, values.size(), bytes, write_all);
+}
+
+// One value picked out of a document by its JSON Pointer, against reading the whole document (the
+// `read` row of the same data set).
+template <class V>
+void read_at_bench(benchmark::State& state, std::string_view doc, std::string pointer) {
+  for (auto _ : state) {
+    auto r = xbl::read_at<V>(doc, pointer);
+    if (!r) state.SkipWithError("read_at: the read failed");
+    benchmark::DoNotOptimize(&r);
+    benchmark::ClobberMemory();
+  }
+  finish(state, 1, doc.size(), [&] { benchmark::DoNotOptimize(xbl::read_at<V>(doc, pointer)); });
+}
+
 // One data set: its documents as text, and as values (read by the library) for the writers.
 template <class T>
 struct dataset {
@@ -205,6 +252,18 @@ void register_all(const dataset<T>& d) {
   register_for<contestants::simdjson_lib>(d);
   register_for<contestants::rapidjson_lib>(d);
   register_for<contestants::nlohmann_lib>(d);
+}
+
+template <class T>
+void register_reuse(const dataset<T>& d) {
+  benchmark::RegisterBenchmark(("read_into/" + d.name + "/xbl").c_str(),
+                               [&d](benchmark::State& s) { read_into_bench<T>(s, d.docs, d.bytes); })
+      ->Unit(benchmark::kMicrosecond)
+      ->ComputeStatistics("min", minimum);
+  benchmark::RegisterBenchmark(("write_into/" + d.name + "/xbl").c_str(),
+                               [&d](benchmark::State& s) { write_into_bench<T>(s, d.values, d.pretty, d.bytes); })
+      ->Unit(benchmark::kMicrosecond)
+      ->ComputeStatistics("min", minimum);
 }
 
 // One object whose members but the first are unknown to its type (`{"id":"m","k0":0,"k1":1,...}`
@@ -277,6 +336,18 @@ int main(int argc, char** argv) {
     register_all(pretty);
     register_all(permissions);
     register_all(invites);
+    static const dataset<user_model::Presence> user_presence("user_presence", {view(in.presence)}, false);
+    static const dataset<user_model::PermissionBatch> user_permissions("user_permissions", {view(in.permissions)}, false);
+    register_all(user_presence);
+    register_all(user_permissions);
+    for (const auto* d : {&presence, &pretty}) register_reuse(*d);
+    register_reuse(permissions);
+    register_reuse(invites);
+    // The xuid of the last record, 99.9% of the way into the 1 MB document.
+    benchmark::RegisterBenchmark("read_at/presence/xbl",
+                                 [d = view(in.presence)](benchmark::State& s) { read_at_bench<xbl::Xuid>(s, d, "/999/xuid"); })
+        ->Unit(benchmark::kMicrosecond)
+        ->ComputeStatistics("min", minimum);
     register_unknown();
   } catch (const std::exception& e) {
     fmt::print(stderr, "bench: {}\n", e.what());

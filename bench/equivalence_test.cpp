@@ -106,3 +106,4 @@ TEST_CASE_TEMPLATE("the documents are read to their depths", C, contestants::xbl
       for (const auto& reason : p.reasons) settings += reason.restricted_setting.has_value();
   CHECK(settings > 50);
 }
+#include "user_equivalence_cases.hpp"

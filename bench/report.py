@@ -27,13 +27,17 @@ LABEL = {
     "nlohmann": "nlohmann/json parse + get<T>() (write: dump)",
 }
 SHORT = {"xbl": "xbl", "simdjson": "simdjson", "rapidjson": "RapidJSON", "nlohmann": "nlohmann"}
-DATASETS = ["presence", "presence_pretty", "permissions", "invites"]
+DATASETS = ["presence", "presence_pretty", "permissions", "invites", "user_presence", "user_permissions"]
 DATASET_LABEL = {
     "presence": "presence (1,000 records, 1 MB)",
     "presence_pretty": "presence, pretty (4 spaces)",
     "permissions": "permissions (100 x 16)",
     "invites": "invites (10,000 lines)",
+    "user_presence": "presence, user model",
+    "user_permissions": "permissions, user model",
 }
+# The data sets read into and written into a value or string a first pass filled (xbl only).
+REUSE_DATASETS = ["presence", "presence_pretty", "permissions", "invites"]
 RECORDS = {"presence": 1000, "presence_pretty": 1000}
 UNKNOWN_COUNTS = ["1000", "10000", "100000"]
 UNKNOWN_POLICIES = ["skip", "keep"]
@@ -161,6 +165,16 @@ def main() -> None:
                 beyond = r["allocs_per_doc"] - r["result_allocs_per_doc"]
                 target(f"{comp}: read {ds}, allocations beyond the result's strings and vectors", beyond, 0.0,
                        False, "allocations")
+            for op, what in [("read_into", "a second read into the value the first filled"),
+                             ("write_into", "a write into the string a first write filled")]:
+                r = f.get((op, ds, "xbl"), {})
+                target(f"{comp}: {ds}, allocations of {what}", r.get("allocs_per_doc"), 0.0, False, "allocations")
+        for ds in ["user_presence", "user_permissions"]:
+            target(f"{comp}: read {ds}, xbl vs simdjson On-Demand", ratio(runs, comp, "read", ds, "simdjson"), 1.0)
+            target(f"{comp}: write {ds}, xbl vs simdjson's writer", ratio(runs, comp, "write", ds, "simdjson"), 2.0)
+        whole, one = f.get(("read", "presence", "xbl")), f.get(("read_at", "presence", "xbl"))
+        target(f"{comp}: read_at of the last record's xuid against reading the whole presence document",
+               whole["cpu_us"] / one["cpu_us"] if whole and one else None, 3.0)
 
     # ---- machine -----------------------------------------------------------------------------
     any_ctx = next(iter(runs.values()))["context"]
@@ -265,6 +279,34 @@ def main() -> None:
                 rows.append([op, DATASET_LABEL[ds], comp] + [
                     fmt_num((run["figures"].get((op, ds, c), {}).get("peak_bytes") or 0) / 1024) for c in CONTESTANTS])
     md.append(table(["", "data set", "compiler"] + [SHORT[c] for c in CONTESTANTS], rows))
+    md.append("")
+
+    md.append("## Reading into a value, writing into a string (xbl)\n")
+    md.append("`from_json(text, value)` into the values a first read filled, and `to_json(value, text)` into the "
+              "strings a first write filled, beside a read and a write from nothing: CPU time per document (µs) and "
+              "heap allocations per document.\n")
+    rows = []
+    for ds in REUSE_DATASETS:
+        for comp, run in runs.items():
+            f = run["figures"]
+            cell = lambda op, key, d=2: fmt_num(f.get((op, ds, "xbl"), {}).get(key), d)
+            rows.append([DATASET_LABEL[ds], comp, cell("read", "cpu_us"), cell("read_into", "cpu_us"),
+                         cell("read", "allocs_per_doc", 1), cell("read_into", "allocs_per_doc", 1),
+                         cell("write", "cpu_us"), cell("write_into", "cpu_us"),
+                         cell("write", "allocs_per_doc", 1), cell("write_into", "allocs_per_doc", 1)])
+    md.append(table(["data set", "compiler", "read µs", "read into µs", "read allocs", "read into allocs",
+                     "write µs", "write into µs", "write allocs", "write into allocs"], rows))
+    md.append("")
+    md.append("## One value by JSON Pointer (xbl)\n")
+    md.append("`read_at<xbl::Xuid>(text, \"/999/xuid\")`: the last record's xuid, 99.9% of the way into the 1 MB "
+              "presence document, against reading the whole document.\n")
+    rows = []
+    for comp, run in runs.items():
+        f = run["figures"]
+        whole, one = f.get(("read", "presence", "xbl")), f.get(("read_at", "presence", "xbl"))
+        rows.append([comp, fmt_num(whole and whole["cpu_us"], 1), fmt_num(one and one["cpu_us"], 1),
+                     fmt_num(whole["cpu_us"] / one["cpu_us"], 2) + "x" if whole and one else "–"])
+    md.append(table(["compiler", "whole document µs", "read_at µs", "faster by"], rows))
     md.append("")
 
     md.append("## Pretty document: extra time per record (xbl)\n")
