@@ -3260,10 +3260,10 @@ inline std::string_view kind_at(char c) noexcept {
   }
 }
 
-// The value at p is not of the kind expected. When it is no JSON value at all, the syntax error
-// that skipping it meets is the first fault, and that is what is reported.
-inline bool mismatch(scanner& s, std::string_view expected) {
-  if (s.at_end()) return s.fail_expected(expected);
+// The kind of the value at p (not at the end), as kind_at names it, for a message that says what
+// was found there. When p is at no JSON value at all, the fault that skipping it meets is the first
+// the text has, and that is what is reported: false then.
+inline bool kind_here(scanner& s, std::string_view& kind) {
   // A word is a boolean or null only when spelled out in full: `nan` or `tru` is no value at all,
   // and the fault in the word is what the text has wrong.
   if (const char c = s.peek(); c == 't' || c == 'f' || c == 'n') {
@@ -3271,10 +3271,16 @@ inline bool mismatch(scanner& s, std::string_view expected) {
     if (!s.literal(c == 't' ? "true" : c == 'f' ? "false" : "null")) return false;
     s.p = at;
   }
-  const auto found = kind_at(s.peek());
-  if (found.empty()) {
-    return skip(s);
-  }
+  kind = kind_at(s.peek());
+  return !kind.empty() || skip(s);
+}
+
+// The value at p is not of the kind expected.
+inline bool mismatch(scanner& s, std::string_view expected) {
+  if (s.at_end()) return s.fail_expected(expected);
+  std::string_view found;
+  if (!kind_here(s, found)) return false;
+  if (found.empty()) return true;  // passed over as a value after all: nothing to report
   return s.fail(errc::type_mismatch, s.p, "expected " + std::string(expected) + ", found " + std::string(found));
 }
 
@@ -4721,19 +4727,13 @@ inline bool pointer_element(scanner& s, const std::vector<std::string>& tokens, 
   return pointer_not_found(s, s.p - 1, tokens, std::move(what));
 }
 
-// A token applied to what is not a container. A scalar is told by its first byte, as a type
+// A token applied to what is not a container. A scalar is told by kind_here, as a type
 // mismatch is (see mismatch): a word only when spelled out in full, and what is no value at all
 // fails with the fault the text has there.
 inline bool pointer_into_scalar(scanner& s, const std::vector<std::string>& tokens, std::size_t level) {
-  if (const char c = s.peek(); c == 't' || c == 'f' || c == 'n') {
-    const char* at = s.p;
-    if (!s.literal(c == 't' ? "true" : c == 'f' ? "false" : "null")) return false;
-    s.p = at;
-  }
-  const auto kind = kind_at(s.peek());
-  if (kind.empty()) {
-    return skip(s);
-  }
+  std::string_view kind;
+  if (!kind_here(s, kind)) return false;
+  if (kind.empty()) return true;
   return pointer_not_found(s, s.p, tokens,
                            "the value at " + pointer_place(tokens, level) + " is " + std::string(kind) +
                                ", not an object or array");

@@ -157,19 +157,13 @@ inline bool pointer_element(scanner& s, const std::vector<std::string>& tokens, 
   return pointer_not_found(s, s.p - 1, tokens, std::move(what));
 }
 
-// A token applied to what is not a container. A scalar is told by its first byte, as a type
+// A token applied to what is not a container. A scalar is told by kind_here, as a type
 // mismatch is (see mismatch): a word only when spelled out in full, and what is no value at all
 // fails with the fault the text has there.
 inline bool pointer_into_scalar(scanner& s, const std::vector<std::string>& tokens, std::size_t level) {
-  if (const char c = s.peek(); c == 't' || c == 'f' || c == 'n') {
-    const char* at = s.p;
-    if (!s.literal(c == 't' ? "true" : c == 'f' ? "false" : "null")) return false;
-    s.p = at;
-  }
-  const auto kind = kind_at(s.peek());
-  if (kind.empty()) {
-    return skip(s);
-  }
+  std::string_view kind;
+  if (!kind_here(s, kind)) return false;
+  if (kind.empty()) return true;
   return pointer_not_found(s, s.p, tokens,
                            "the value at " + pointer_place(tokens, level) + " is " + std::string(kind) +
                                ", not an object or array");
