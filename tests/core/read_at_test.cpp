@@ -11,28 +11,28 @@
 // before it checked as strictly as from_json checks it, the text after it not looked at.
 namespace {
 
-struct Item {
+struct PointerItem {
   int id = 0;
   std::optional<std::string> title;
-  bool operator==(const Item&) const = default;
+  bool operator==(const PointerItem&) const = default;
 };
 
-struct Counted {
+struct PointerCounted {
   std::int32_t count = 0;
-  bool operator==(const Counted&) const = default;
+  bool operator==(const PointerCounted&) const = default;
 };
 
 }  // namespace
 
 template <>
-struct xbl::meta<Item> {
-  static constexpr auto fields = xbl::make_fields(xbl::field("id", &Item::id), xbl::field("title", &Item::title));
+struct xbl::meta<PointerItem> {
+  static constexpr auto fields = xbl::make_fields(xbl::field("id", &PointerItem::id), xbl::field("title", &PointerItem::title));
 };
 
 template <>
-struct xbl::meta<Counted> {
+struct xbl::meta<PointerCounted> {
   static constexpr auto fields = xbl::make_fields(xbl::field(
-      "count", &Counted::count,
+      "count", &PointerCounted::count,
       xbl::check{"count.non_negative", [](const std::int32_t& n) -> std::string { return n < 0 ? "must not be negative" : ""; }}));
 };
 
@@ -75,7 +75,7 @@ const std::string tree = R"({"a": {"b": [10, 20, {"c": "deep"}], "n": null}, "z"
 // ---- finding the value --------------------------------------------------------------------------
 
 TEST_CASE("read_at: \"\" is the whole document") {
-  CHECK(at_ok<Item>(R"({"id": 3, "title": "t"})", "") == Item{3, "t"});
+  CHECK(at_ok<PointerItem>(R"({"id": 3, "title": "t"})", "") == PointerItem{3, "t"});
   CHECK(at_ok<int>(" 42 ", "") == 42);
   CHECK(at_ok<std::vector<int>>("[1, 2]", "") == std::vector<int>{1, 2});
 }
@@ -359,18 +359,18 @@ TEST_CASE("read_at: a fault inside the target has the pointer and the path insid
   CHECK(e.column == 2);
   CHECK(e.path == "/a/b/1");
 
-  const auto item = at_error<Item>(R"({"list": [{"id": 1}, {"id": 2, "title": 3}]})", "/list/1");
+  const auto item = at_error<PointerItem>(R"({"list": [{"id": 1}, {"id": 2, "title": 3}]})", "/list/1");
   CHECK(item.code == xbl::errc::type_mismatch);
   CHECK(item.path == "/list/1/title");
 
-  const auto required = at_error<Item>(R"({"k~/": {"title": "t"}})", "/k~0~1");
+  const auto required = at_error<PointerItem>(R"({"k~/": {"title": "t"}})", "/k~0~1");
   CHECK(required.code == xbl::errc::missing_member);
   CHECK(required.path == "/k~0~1");
 
   // unknown_keys applies to the value read, not to the containers on the way, which have no type.
   const xbl::read_options strict_keys{.unknown_keys = xbl::unknown_key_policy::error};
-  CHECK(at_ok<Item>(R"({"other": 1, "item": {"id": 1}})", "/item", strict_keys) == Item{1, std::nullopt});
-  const auto unknown = at_error<Item>(R"({"item": {"id": 1, "extra": 2}})", "/item", strict_keys);
+  CHECK(at_ok<PointerItem>(R"({"other": 1, "item": {"id": 1}})", "/item", strict_keys) == PointerItem{1, std::nullopt});
+  const auto unknown = at_error<PointerItem>(R"({"item": {"id": 1, "extra": 2}})", "/item", strict_keys);
   CHECK(unknown.code == xbl::errc::unknown_key);
   CHECK(unknown.path == "/item/extra");
 
@@ -411,7 +411,7 @@ TEST_CASE("read_at: the text after the value is not looked at") {
   // Cut short, or malformed, after the value.
   CHECK(at_ok<int>(R"({"a": 1, "b": )", "/a") == 1);
   CHECK(at_ok<int>(R"({"a": [1, 2] @@@)", "/a/1") == 2);
-  CHECK(at_ok<Item>(R"([{"id": 7}, {"id": "x"}, )", "/0") == Item{7, std::nullopt});
+  CHECK(at_ok<PointerItem>(R"([{"id": 7}, {"id": "x"}, )", "/0") == PointerItem{7, std::nullopt});
   CHECK_FALSE(xbl::from_json<xbl::raw_json>(R"({"a": 1, "b": )").has_value());
   // With "", what follows the document's value as well.
   CHECK(at_ok<int>("1 2", "") == 1);
@@ -459,10 +459,10 @@ TEST_CASE("read_at: max_depth counts from the document's root") {
 
 TEST_CASE("read_at: read_options::validate checks the value read, under the pointer's path") {
   const std::string text = R"({"a/b": {"list": [{"count": 1}, {"count": -2}]}})";
-  CHECK(at_ok<Counted>(text, "/a~1b/list/1") == Counted{-2});
+  CHECK(at_ok<PointerCounted>(text, "/a~1b/list/1") == PointerCounted{-2});
   const xbl::read_options validate{.validate = true};
-  CHECK(at_ok<Counted>(text, "/a~1b/list/0", validate) == Counted{1});
-  const auto e = at_error<Counted>(text, "/a~1b/list/1", validate);
+  CHECK(at_ok<PointerCounted>(text, "/a~1b/list/0", validate) == PointerCounted{1});
+  const auto e = at_error<PointerCounted>(text, "/a~1b/list/1", validate);
   CHECK(e.code == xbl::errc::invalid_value);
   CHECK(e.offset == 0);
   CHECK(e.line == 0);

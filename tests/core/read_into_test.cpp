@@ -9,7 +9,7 @@
 // from_json(text, out): reading into a value that holds another read. What is read must be what a
 // fresh read gives, whatever `out` held, and the room `out` has is used rather than allocated again.
 
-namespace {
+namespace into_test {
 
 struct Item {
   std::string name;
@@ -40,35 +40,35 @@ struct Label {
 };
 using Shape = std::variant<Circle, Label>;
 
-}  // namespace
+}  // namespace into_test
 
 template <>
-struct xbl::meta<Item> {
-  static constexpr auto fields = xbl::make_fields(xbl::field("name", &Item::name), xbl::field("note", &Item::note),
-                                                  xbl::field("counts", &Item::counts));
+struct xbl::meta<into_test::Item> {
+  static constexpr auto fields = xbl::make_fields(xbl::field("name", &into_test::Item::name), xbl::field("note", &into_test::Item::note),
+                                                  xbl::field("counts", &into_test::Item::counts));
 };
 template <>
-struct xbl::meta<Defaults> {
+struct xbl::meta<into_test::Defaults> {
   static constexpr auto fields =
-      xbl::make_fields(xbl::field("id", &Defaults::id), xbl::field("level", &Defaults::level), xbl::field("tags", &Defaults::tags),
-                       xbl::field("items", &Defaults::items), xbl::field("byName", &Defaults::by_name),
-                       xbl::field("best", &Defaults::best));
+      xbl::make_fields(xbl::field("id", &into_test::Defaults::id), xbl::field("level", &into_test::Defaults::level), xbl::field("tags", &into_test::Defaults::tags),
+                       xbl::field("items", &into_test::Defaults::items), xbl::field("byName", &into_test::Defaults::by_name),
+                       xbl::field("best", &into_test::Defaults::best));
 };
 template <>
-struct xbl::meta<Circle> {
-  static constexpr auto fields = xbl::make_fields(xbl::field("r", &Circle::r));
+struct xbl::meta<into_test::Circle> {
+  static constexpr auto fields = xbl::make_fields(xbl::field("r", &into_test::Circle::r));
 };
 template <>
-struct xbl::meta<Label> {
-  static constexpr auto fields = xbl::make_fields(xbl::field("text", &Label::text), xbl::field("lines", &Label::lines));
+struct xbl::meta<into_test::Label> {
+  static constexpr auto fields = xbl::make_fields(xbl::field("text", &into_test::Label::text), xbl::field("lines", &into_test::Label::lines));
 };
 template <>
-struct xbl::meta<Shape> {
+struct xbl::meta<into_test::Shape> {
   static constexpr std::string_view tag = "kind";
   static constexpr std::array<std::string_view, 2> tags{"circle", "label"};
 };
 
-namespace {
+namespace into_test {
 
 // Reads `second` into the value `first` was read into; it must equal a fresh read of `second`.
 template <class T>
@@ -99,8 +99,6 @@ constexpr std::string_view full = R"({"id":"x","level":1,"tags":["t1","t2","t3"]
                                   R"("items":[{"name":"one","note":"n","counts":[1,2,3]},{"name":"two","counts":[4]}],)"
                                   R"("byName":{"k1":{"name":"a","counts":[]},"k2":{"name":"b","note":"bn","counts":[9]}},)"
                                   R"("best":{"name":"top","note":"best note","counts":[7,7]}})";
-
-}  // namespace
 
 TEST_CASE("read into: members left out get the defaults a fresh value has, not what was there") {
   const auto v = read_after<Defaults>(full, R"({"id":"y","byName":{}})");
@@ -249,3 +247,5 @@ TEST_CASE("write into: formatting into an fmt buffer gives to_json's text, with 
   const std::size_t pad = 60 - text.size();
   CHECK(fmt::to_string(buf) == "[" + std::string(pad / 2, '*') + text + std::string(pad - pad / 2, '*') + "]");
 }
+
+}  // namespace into_test
