@@ -104,6 +104,16 @@ bool skip_value(scanner& s, Sink& sink) {
   return true;
 }
 
+// Passes over an object's key and the ':' after it. The key's text is not needed: a quoted key is
+// passed over as any string is, inline.
+inline bool skip_key(scanner& s, scanner::key_info& k) {
+  if (s.p < s.end && *s.p == '"') {
+    bool escaped;
+    return s.string(nullptr, escaped) && s.colon();
+  }
+  return s.key(k) && s.colon();
+}
+
 // Passes over the value at p, checking it as skip_value does, in one loop rather than a call per
 // value: the containers it is in are a stack of bits (object or array), at most max_depth_ceiling
 // deep. A fault sends it back to the value's start to pass over it again with skip_value, which
@@ -124,11 +134,14 @@ inline bool skip(scanner& s) {
     const char c = s.peek();
     bool empty = false;
     bool ok;
-    if (c == '{') {
+    if (c == '"') {
+      bool escaped;
+      ok = s.string(nullptr, escaped);
+    } else if (c == '{') {
       ok = s.open_object(empty);
       if (ok && !empty) {
         open(true);
-        if (!s.key(k) || !s.colon()) break;
+        if (!skip_key(s, k)) break;
         continue;
       }
     } else if (c == '[') {
@@ -137,9 +150,6 @@ inline bool skip(scanner& s) {
         open(false);
         continue;
       }
-    } else if (c == '"') {
-      bool escaped;
-      ok = s.string(nullptr, escaped);
     } else if (c == 't') {
       ok = s.literal("true");
     } else if (c == 'f') {
@@ -160,7 +170,7 @@ inline bool skip(scanner& s) {
       if ((objects[(level - 1) / 64] >> (level - 1) % 64) & 1) {
         if (!s.after_member(more)) goto again;
         if (more) {
-          if (!s.key(k) || !s.colon()) goto again;
+          if (!skip_key(s, k)) goto again;
           break;
         }
       } else {
