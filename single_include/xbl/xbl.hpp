@@ -345,6 +345,7 @@ struct write_options {
 // ---- begin xbl/core/raw_json.hpp ----
 
 
+
 namespace xbl {
 
 namespace detail {
@@ -359,6 +360,12 @@ class raw_json {
   raw_json() = default;
 
   std::string_view text() const noexcept { return text_; }
+
+  // The value at a JSON Pointer inside this one (RFC 6901; "" is the whole value), as a T: a
+  // raw_json by default. It is read_at<T>(text(), pointer, options), so an error's offset, line
+  // and column count in text(). Defined in <xbl/core/read_at.hpp>, with read_at.
+  template <class T = raw_json>
+  result<T> at(std::string_view pointer, const read_options& options = {}) const;
 
   // The same JSON tokens: whitespace between them is not part of the value, so a value read from
   // pretty text equals the one read from compact text. Key order and number spelling are.
@@ -4823,6 +4830,11 @@ result<T> read_at(std::string_view text, std::string_view pointer, const read_op
   auto e = detail::read_at_document(text, pointer, options, &value, &detail::read_value<T>, &detail::validate_value<T>);
   if (e.code != errc::ok) return e;
   return value;
+}
+
+template <class T>
+result<T> raw_json::at(std::string_view pointer, const read_options& options) const {
+  return read_at<T>(text_, pointer, options);
 }
 
 }  // namespace xbl

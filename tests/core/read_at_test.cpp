@@ -22,11 +22,22 @@ struct PointerCounted {
   bool operator==(const PointerCounted&) const = default;
 };
 
+struct PointerKept {
+  int id = 0;
+  xbl::extras extras;
+};
+
 }  // namespace
 
 template <>
 struct xbl::meta<PointerItem> {
   static constexpr auto fields = xbl::make_fields(xbl::field("id", &PointerItem::id), xbl::field("title", &PointerItem::title));
+};
+
+template <>
+struct xbl::meta<PointerKept> {
+  static constexpr auto fields = xbl::make_fields(xbl::field("id", &PointerKept::id));
+  static constexpr auto extras = &PointerKept::extras;
 };
 
 template <>
@@ -484,4 +495,73 @@ TEST_CASE("read_at: the errc values it adds have names") {
   CHECK(xbl::to_string(xbl::errc::not_found) == "not_found");
   CHECK(xbl::to_string(xbl::errc::invalid_pointer) == "invalid_pointer");
   CHECK(fmt::format("{}", at_error<int>("[]", "/0")).find("no element 0") != std::string::npos);
+}
+
+// ---- raw_json::at -------------------------------------------------------------------------------
+
+TEST_CASE("read_at: raw_json::at finds a value inside a kept raw value") {
+  const auto kept = xbl::from_json<xbl::raw_json>(tree);
+  REQUIRE(kept.has_value());
+  const auto b2 = kept->at("/a/b/2");
+  REQUIRE(b2.has_value());
+  CHECK(b2->text() == R"({"c": "deep"})");
+  CHECK(kept->at<int>("/a/b/1").value() == 20);
+  CHECK(kept->at<std::string>("/a/b/2/c").value() == "deep");
+  CHECK(b2->at<std::string>("/c").value() == "deep");
+  // "" is the whole value, and at() of at() is at() of the joined pointer.
+  CHECK(kept->at("").value() == *kept);
+  CHECK(kept->at("/a")->at("/b/2/c")->text() == kept->at("/a/b/2/c")->text());
+
+  // A default raw_json is null: every token applied to it is not found.
+  const auto none = xbl::raw_json{}.at("/x");
+  REQUIRE_FALSE(none.has_value());
+  CHECK(none.error().code == xbl::errc::not_found);
+}
+
+TEST_CASE("read_at: raw_json::at reports its errors as read_at does, in the raw value's text") {
+  const auto kept = xbl::from_json<xbl::raw_json>(tree);
+  REQUIRE(kept.has_value());
+  const auto missing = kept->at<int>("/a/b/3");
+  REQUIRE_FALSE(missing.has_value());
+  CHECK(missing.error() == xbl::read_at<int>(tree, "/a/b/3").error());
+  CHECK(missing.error().code == xbl::errc::not_found);
+  CHECK(missing.error().path == "/a/b/3");
+  CHECK(missing.error().offset == offset_of(tree, "]"));
+
+  const auto wrong = kept->at<int>("/s");
+  REQUIRE_FALSE(wrong.has_value());
+  CHECK(wrong.error().code == xbl::errc::type_mismatch);
+  CHECK(wrong.error().offset == offset_of(tree, R"("text")"));
+
+  const auto bad = kept->at("a");
+  REQUIRE_FALSE(bad.has_value());
+  CHECK(bad.error().code == xbl::errc::invalid_pointer);
+
+  // The options are the read's: a rule checked with validate is reported under the full pointer.
+  const auto counted = xbl::from_json<xbl::raw_json>(R"({"list": [{"count": -1}]})");
+  REQUIRE(counted.has_value());
+  CHECK(counted->at<PointerCounted>("/list/0").value() == PointerCounted{-1});
+  const auto rule = counted->at<PointerCounted>("/list/0", {.validate = true});
+  REQUIRE_FALSE(rule.has_value());
+  CHECK(rule.error().code == xbl::errc::invalid_value);
+  CHECK(rule.error().path == "/list/0/count");
+}
+
+TEST_CASE("read_at: raw_json::at in the unknown members a struct keeps") {
+  const xbl::read_options keep{.unknown_keys = xbl::unknown_key_policy::keep};
+  const std::string text = R"({"id": 1, "extra": {"list": [3, {"deep": "yes"}]}})";
+  PointerKept value;
+  REQUIRE(xbl::from_json(text, value, keep).code == xbl::errc::ok);
+  REQUIRE(value.extras.unknown.size() == 1);
+  const xbl::raw_json& extra = value.extras.unknown[0].second;
+  CHECK(extra.at<int>("/list/0").value() == 3);
+  CHECK(extra.at<std::string>("/list/1/deep").value() == "yes");
+  CHECK(extra.at("/list/2").error().code == xbl::errc::not_found);
+
+  // Read with a lenient switch, a raw value holds its JSON in compact form, and at() reads that.
+  const xbl::read_options lenient{.trailing_commas = true, .unknown_keys = xbl::unknown_key_policy::keep};
+  REQUIRE(xbl::from_json(R"({"id": 2, "extra": {"list": [4, {"deep": "no",},],},})", value, lenient).code == xbl::errc::ok);
+  REQUIRE(value.extras.unknown.size() == 1);
+  CHECK(value.extras.unknown[0].second.text() == R"({"list":[4,{"deep":"no"}]})");
+  CHECK(value.extras.unknown[0].second.at<std::string>("/list/1/deep").value() == "no");
 }

@@ -4,6 +4,9 @@
 #include <string_view>
 #include <utility>
 
+#include "xbl/core/options.hpp"
+#include "xbl/core/result.hpp"
+
 namespace xbl {
 
 namespace detail {
@@ -18,6 +21,12 @@ class raw_json {
   raw_json() = default;
 
   std::string_view text() const noexcept { return text_; }
+
+  // The value at a JSON Pointer inside this one (RFC 6901; "" is the whole value), as a T: a
+  // raw_json by default. It is read_at<T>(text(), pointer, options), so an error's offset, line
+  // and column count in text(). Defined in <xbl/core/read_at.hpp>, with read_at.
+  template <class T = raw_json>
+  result<T> at(std::string_view pointer, const read_options& options = {}) const;
 
   // The same JSON tokens: whitespace between them is not part of the value, so a value read from
   // pretty text equals the one read from compact text. Key order and number spelling are.

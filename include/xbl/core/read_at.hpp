@@ -8,6 +8,7 @@
 
 #include "xbl/core/error.hpp"
 #include "xbl/core/options.hpp"
+#include "xbl/core/raw_json.hpp"
 #include "xbl/core/reader.hpp"
 #include "xbl/core/result.hpp"
 #include "xbl/core/scanner.hpp"
@@ -243,6 +244,11 @@ result<T> read_at(std::string_view text, std::string_view pointer, const read_op
   auto e = detail::read_at_document(text, pointer, options, &value, &detail::read_value<T>, &detail::validate_value<T>);
   if (e.code != errc::ok) return e;
   return value;
+}
+
+template <class T>
+result<T> raw_json::at(std::string_view pointer, const read_options& options) const {
+  return read_at<T>(text_, pointer, options);
 }
 
 }  // namespace xbl
