@@ -164,7 +164,6 @@ inline bool pointer_element(scanner& s, const std::vector<std::string>& tokens, 
 inline bool pointer_into_scalar(scanner& s, const std::vector<std::string>& tokens, std::size_t level) {
   std::string_view kind;
   if (!kind_here(s, kind)) return false;
-  if (kind.empty()) return true;
   return pointer_not_found(s, s.p, tokens,
                            "the value at " + pointer_place(tokens, level) + " is " + std::string(kind) +
                                ", not an object or array");

@@ -217,8 +217,8 @@ inline std::string_view kind_at(char c) noexcept {
 }
 
 // The kind of the value at p (not at the end), as kind_at names it, for a message that says what
-// was found there. When p is at no JSON value at all, the fault that skipping it meets is the first
-// the text has, and that is what is reported: false then.
+// was found there: true, with `kind` never empty. When p is at no JSON value at all, the fault that
+// skipping it meets is the first the text has, and that is what is reported: false then.
 inline bool kind_here(scanner& s, std::string_view& kind) {
   // A word is a boolean or null only when spelled out in full: `nan` or `tru` is no value at all,
   // and the fault in the word is what the text has wrong.
@@ -228,7 +228,11 @@ inline bool kind_here(scanner& s, std::string_view& kind) {
     s.p = at;
   }
   kind = kind_at(s.peek());
-  return !kind.empty() || skip(s);
+  if (!kind.empty()) return true;
+  // No JSON value starts with this byte (a '+' or '.' starts a number only to fail in it), so
+  // skipping fails, and sets the error.
+  static_cast<void>(skip(s));
+  return false;
 }
 
 // The value at p is not of the kind expected.
@@ -236,7 +240,6 @@ inline bool mismatch(scanner& s, std::string_view expected) {
   if (s.at_end()) return s.fail_expected(expected);
   std::string_view found;
   if (!kind_here(s, found)) return false;
-  if (found.empty()) return true;  // passed over as a value after all: nothing to report
   return s.fail(errc::type_mismatch, s.p, "expected " + std::string(expected) + ", found " + std::string(found));
 }
 
